@@ -1,0 +1,30 @@
+import type { Position } from './port.ts';
+
+/**
+ * One encoding of `$all` positions for every adapter, so positions can be
+ * compared without knowing the store: "<commit>" or "<commit>-<prepare>" with
+ * decimal bigints. SQLite uses its rowid as both parts.
+ */
+export function encodePosition(commit: bigint, prepare: bigint = commit): Position {
+  return (commit === prepare ? `${commit}` : `${commit}-${prepare}`) as Position;
+}
+
+export function decodePosition(position: Position): { commit: bigint; prepare: bigint } {
+  const [commit, prepare = commit] = position.split('-');
+  return { commit: BigInt(commit as string), prepare: BigInt(prepare as string) };
+}
+
+const POSITION_PATTERN = /^\d{1,20}(-\d{1,20})?$/;
+
+/** Parses a position received from outside (a query string); undefined when malformed. */
+export function parsePosition(text: string): Position | undefined {
+  return POSITION_PATTERN.test(text) ? (text as Position) : undefined;
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  const x = decodePosition(a);
+  const y = decodePosition(b);
+  if (x.commit !== y.commit) return x.commit < y.commit ? -1 : 1;
+  if (x.prepare !== y.prepare) return x.prepare < y.prepare ? -1 : 1;
+  return 0;
+}
