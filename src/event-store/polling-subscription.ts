@@ -1,0 +1,54 @@
+import type { Position, ReadAllOptions, RecordedEvent, SubscribeOptions, Subscription } from './port.ts';
+
+export interface PollingSource {
+  readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Resolves when new events may have been written, after `timeoutMs`, or when `stop` aborts. */
+  waitForWrites(timeoutMs: number, stop: AbortSignal): Promise<void>;
+}
+
+const BATCH = 500;
+/** Another process may write the same file; this bounds how late we notice. */
+const POLL_MS = 1000;
+
+/**
+ * A `$all` subscription for stores that can be read by position: read pages
+ * after the last delivered event, signal caught-up on an empty page, then
+ * wait for a write notification (or a poll) and read again.
+ */
+export function pollingSubscription(source: PollingSource, options: SubscribeOptions): Subscription {
+  let closed = false;
+  const stop = new AbortController();
+  let last: Position | undefined = options.after;
+
+  const loop = async () => {
+    let caughtUp = false;
+    while (!closed) {
+      const page = await source.readAll({ after: last, maxCount: BATCH });
+      for (const event of page) {
+        if (closed) return;
+        await options.onEvent(event);
+        last = event.position;
+      }
+      if (page.length < BATCH) {
+        if (!caughtUp) {
+          caughtUp = true;
+          options.onCaughtUp?.();
+        }
+        if (!closed) await source.waitForWrites(POLL_MS, stop.signal);
+      }
+    }
+  };
+
+  const running = loop().catch((error: unknown) => {
+    closed = true;
+    options.onError?.(error instanceof Error ? error : new Error(String(error)));
+  });
+
+  return {
+    async close() {
+      closed = true;
+      stop.abort();
+      await running;
+    },
+  };
+}
