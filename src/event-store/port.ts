@@ -17,6 +17,10 @@ export interface EventMetadata {
   /** When the request that produced the event was handled (ISO 8601). */
   occurredAt: string;
   schemaVersion: number;
+  /** The Idempotency-Key of the request that produced the event, if it had one. */
+  idempotencyKey?: string;
+  /** Hash of that request's route and body, to tell a retry from a reused key. */
+  requestHash?: string;
 }
 
 export interface NewEvent {

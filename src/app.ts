@@ -1,0 +1,52 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import { createCommandHandler } from './commands/handle-command.ts';
+import type { EventStore } from './event-store/port.ts';
+import { registerErrorHandling } from './http/error-handler.ts';
+import { registerOpenApi } from './http/openapi.ts';
+import { registerOperations } from './http/operations.ts';
+import { registerAggregateReads } from './http/read-route.ts';
+import { registerRequestContext, requestId } from './http/request-context.ts';
+import { campaignReads, campaignWrites } from './http/routes/campaigns.ts';
+import { partnershipReads, partnershipWrites } from './http/routes/partnerships.ts';
+import { projectReads, projectWrites } from './http/routes/projects.ts';
+import { registerWriteRoute } from './http/write-route.ts';
+
+export interface AppDependencies {
+  config: Pick<Config, 'bodyLimitBytes' | 'conflictRetries' | 'eventStore'>;
+  /** Owned by the app from here on: closed when the app closes. */
+  store: EventStore;
+  logger?: Logger;
+  version?: string;
+}
+
+/**
+ * Builds the HTTP app around an event store. Never listens: the server entry
+ * does that, tests use `inject`.
+ */
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    bodyLimit: deps.config.bodyLimitBytes,
+    genReqId: requestId,
+    requestIdLogLabel: 'requestId',
+    return503OnClosing: true,
+  }) as unknown as FastifyInstance;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // Only JSON is accepted; anything else is a 415, not a string to validate.
+  app.removeContentTypeParser(['text/plain']);
+  app.addHook('onClose', async () => deps.store.close());
+
+  registerErrorHandling(app);
+  registerRequestContext(app);
+  await registerOpenApi(app, deps.version ?? '0.0.0');
+  registerOperations(app, deps.store, deps.config.eventStore.kind);
+
+  const handle = createCommandHandler(deps.store, { conflictRetries: deps.config.conflictRetries });
+  for (const route of [...partnershipWrites, ...projectWrites, ...campaignWrites]) registerWriteRoute(app, handle, route);
+  for (const reads of [partnershipReads, projectReads, campaignReads]) registerAggregateReads(app, deps.store, reads);
+  return app;
+}

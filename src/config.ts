@@ -1,0 +1,65 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting the service reads, parsed once at start. Nothing else in the
+ * code reads `process.env`.
+ */
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  EVENT_STORE: z.enum(['sqlite', 'esdb']).default('sqlite'),
+  ESDB_CONNECTION_STRING: z.string().startsWith('esdb').optional(),
+  SQLITE_DURABILITY: z.enum(['full', 'normal', 'off']).default('full'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
+  CONFLICT_RETRIES: z.coerce.number().int().min(0).max(20).default(5),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+});
+
+export type Env = z.input<typeof ConfigSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  eventStore: { kind: 'sqlite'; path: string; durability: 'full' | 'normal' | 'off' } | { kind: 'esdb'; connectionString: string };
+  logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
+  bodyLimitBytes: number;
+  conflictRetries: number;
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const known = Object.fromEntries(
+    Object.keys(ConfigSchema.shape).flatMap((key) => (env[key] === undefined || env[key] === '' ? [] : [[key, env[key]]])),
+  );
+  const parsed = ConfigSchema.safeParse(known);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+  }
+  const c = parsed.data;
+  if (c.EVENT_STORE === 'esdb' && !c.ESDB_CONNECTION_STRING) {
+    throw new ConfigError('invalid configuration: ESDB_CONNECTION_STRING is required when EVENT_STORE=esdb');
+  }
+  const dataDir = resolve(c.DATA_DIR);
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir,
+    eventStore:
+      c.EVENT_STORE === 'esdb'
+        ? { kind: 'esdb', connectionString: c.ESDB_CONNECTION_STRING as string }
+        : { kind: 'sqlite', path: resolve(dataDir, 'events.db'), durability: c.SQLITE_DURABILITY },
+    logLevel: c.LOG_LEVEL,
+    bodyLimitBytes: c.BODY_LIMIT_BYTES,
+    conflictRetries: c.CONFLICT_RETRIES,
+    shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
+  };
+}

@@ -1,0 +1,24 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+
+/** OpenAPI 3 generated from the routes' zod schemas, served as JSON and with a UI. */
+export async function registerOpenApi(app: FastifyInstance, version: string) {
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Friendship-city partnership ledger',
+        description:
+          'Event-sourced record of international friendship-city partnerships. Writes answer `{ id, revision, position }` ' +
+          'with an `ETag`; send `If-Match` for conditional writes and `Idempotency-Key` for safe retries. ' +
+          'Errors are application/problem+json with a stable `code`.',
+        version,
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}

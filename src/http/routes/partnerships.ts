@@ -1,0 +1,24 @@
+import { partnershipCommandSchemas as bodies, partnershipDecider, partnershipStream } from '../../../commands/partnership/index.ts';
+import type { WriteRoute } from '../write-route.ts';
+import type { AggregateReads } from '../read-route.ts';
+
+const tag = 'partnerships';
+const common = { decider: partnershipDecider, stream: partnershipStream, tag };
+
+/** DESIGN §7: one resource action per partnership command. */
+export const partnershipWrites: WriteRoute[] = [
+  { url: '/partnerships', command: 'ProposePartnership', body: bodies.ProposePartnership, creates: true, summary: 'Propose a candidate partnership' },
+  { url: '/partnerships/:id/contact', command: 'RecordContact', body: bodies.RecordContact, summary: 'Record first contact' },
+  { url: '/partnerships/:id/letter-of-intent', command: 'SignLetterOfIntent', body: bodies.SignLetterOfIntent, summary: 'Record a signed letter of intent' },
+  { url: '/partnerships/:id/approval-requests', command: 'RequestApproval', body: bodies.RequestApproval, summary: 'Request approval at the next level' },
+  { url: '/partnerships/:id/approval-decisions', command: 'RecordApprovalDecision', body: bodies.RecordApprovalDecision, summary: 'Record an approval decision' },
+  { url: '/partnerships/:id/agreement', command: 'SignAgreement', body: bodies.SignAgreement, summary: 'Record the signed agreement' },
+  { url: '/partnerships/:id/activities', command: 'RecordActivity', body: bodies.RecordActivity, summary: 'Record an exchange activity' },
+  { url: '/partnerships/:id/upgrade', command: 'UpgradeRelationship', body: bodies.UpgradeRelationship, summary: 'Upgrade friendly cooperation to sister' },
+  { url: '/partnerships/:id/dormancy', command: 'MarkDormant', body: bodies.MarkDormant, summary: 'Mark the partnership dormant' },
+  { url: '/partnerships/:id/reactivation', command: 'Reactivate', body: bodies.Reactivate, summary: 'Reactivate a dormant partnership' },
+  { url: '/partnerships/:id/termination', command: 'TerminatePartnership', body: bodies.TerminatePartnership, summary: 'Terminate the partnership' },
+  { url: '/partnerships/:id/withdrawal', command: 'WithdrawProposal', body: bodies.WithdrawProposal, summary: 'Withdraw the proposal' },
+].map((route) => ({ ...common, ...route }));
+
+export const partnershipReads: AggregateReads = { base: '/partnerships', noun: 'partnership', ...common };

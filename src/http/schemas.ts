@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** What every write answers; `position` is the global position to pass as `minPosition` to reads. */
+export const WriteResponse = z
+  .object({
+    id: z.uuid(),
+    revision: z.number().int().min(0).describe('The stream revision after the write; also in the ETag'),
+    position: z.string().describe('Global position of the write in the event log (opaque)'),
+  })
+  .meta({ id: 'WriteResponse' });
+
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    code: z.string().describe('Stable machine-readable error code'),
+    requestId: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'Problem', description: 'application/problem+json (RFC 9457)' });
+
+export const problemResponses = Object.fromEntries(
+  [400, 404, 409, 412, 413, 415, 422, 503].map((status) => [status, Problem]),
+) as Record<number, typeof Problem>;
+
+export const RecordedEventSchema = z
+  .object({
+    id: z.uuid(),
+    type: z.string(),
+    stream: z.string(),
+    revision: z.number().int(),
+    position: z.string(),
+    recordedAt: z.string(),
+    data: z.record(z.string(), z.unknown()),
+    metadata: z.object({
+      actor: z.string(),
+      office: z.string().optional(),
+      correlationId: z.string(),
+      causationId: z.string().optional(),
+      occurredAt: z.string(),
+      schemaVersion: z.number().int(),
+      idempotencyKey: z.string().optional(),
+      requestHash: z.string().optional(),
+    }),
+  })
+  .meta({ id: 'RecordedEvent' });

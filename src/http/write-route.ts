@@ -1,0 +1,120 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Decider, DomainEvent } from '../../commands/decider.ts';
+import type { CommandHandler, CommandMetadata } from '../commands/handle-command.ts';
+import { apiError } from '../errors.ts';
+import { WriteResponse, problemResponses } from './schemas.ts';
+
+/** One command route: which decider, which stream, which body. */
+export interface WriteRoute {
+  url: string;
+  /** The command type the body becomes, e.g. `SignAgreement`. */
+  command: string;
+  body: z.ZodObject;
+  // The route table mixes aggregates; each entry's decider matches its own commands.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  decider: Decider<any, any, DomainEvent<string, object>>;
+  stream: (id: string) => string;
+  /** Creating routes answer 201 and take the id from the body's optional `id` or mint one. */
+  creates?: boolean;
+  summary: string;
+  tag: string;
+}
+
+const IdParams = z.object({ id: z.uuid() });
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+const IF_MATCH = /^(?:W\/)?"(\d{1,15})"$/;
+
+function header(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function expectedRevision(request: FastifyRequest): number | undefined {
+  const value = header(request, 'if-match');
+  if (value === undefined) return undefined;
+  const match = IF_MATCH.exec(value.trim());
+  if (!match) throw apiError('invalid-precondition', `If-Match ${JSON.stringify(value)} is not a quoted revision.`);
+  return Number(match[1]);
+}
+
+function idempotencyKey(request: FastifyRequest): string | undefined {
+  const key = header(request, 'idempotency-key');
+  if (key === undefined) return undefined;
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    throw apiError('invalid-request', 'Idempotency-Key must be 1 to 200 visible ASCII characters.', {
+      errors: [{ path: 'headers.idempotency-key', message: 'must be 1 to 200 visible ASCII characters' }],
+    });
+  }
+  return key;
+}
+
+/** Key order must not matter: a retry may serialise the same body differently. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function sha256(text: string) {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** A created resource's id, derived from its Idempotency-Key so that a retry targets the same stream. */
+function idFromKey(actor: string, command: string, key: string): string {
+  const hex = sha256(`${actor}\n${command}\n${key}`);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export function commandMetadata(request: FastifyRequest): CommandMetadata {
+  const { actor, office } = request.actor;
+  return {
+    actor,
+    ...(office ? { office } : {}),
+    correlationId: request.correlationId,
+    ...(header(request, 'x-causation-id') ? { causationId: header(request, 'x-causation-id') as string } : {}),
+    now: new Date().toISOString(),
+  };
+}
+
+export function registerWriteRoute(app: FastifyInstance, handle: CommandHandler, route: WriteRoute) {
+  app.withTypeProvider<ZodTypeProvider>().route({
+    method: 'POST',
+    url: route.url,
+    schema: {
+      summary: route.summary,
+      tags: [route.tag],
+      ...(route.creates ? {} : { params: IdParams }),
+      body: route.body,
+      response: { [route.creates ? 201 : 200]: WriteResponse, ...problemResponses },
+    },
+    handler: async (request, reply) => {
+      const { id: bodyId, ...data } = request.body as Record<string, unknown> & { id?: string };
+      const key = idempotencyKey(request);
+      const metadata = commandMetadata(request);
+      const id = route.creates
+        ? (bodyId ?? (key ? idFromKey(metadata.actor, route.command, key) : randomUUID()))
+        : (request.params as { id: string }).id;
+      const result = await handle(
+        route.decider,
+        route.stream(id),
+        { type: route.command, id, data },
+        metadata,
+        {
+          expectedRevision: expectedRevision(request),
+          idempotency: key ? { key, requestHash: sha256(`${route.command}\n${id}\n${canonicalJson(data)}`) } : undefined,
+        },
+      );
+      if (!result.appended) reply.header('idempotent-replayed', 'true');
+      return reply
+        .code(route.creates ? 201 : 200)
+        .header('etag', `"${result.revision}"`)
+        .send({ id, revision: result.revision, position: result.position });
+    },
+  });
+}

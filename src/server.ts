@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { openEventStore } from './event-store/open.ts';
+
+const USAGE = `Usage: npm start -- [options]
+
+Options (each overrides the environment variable in brackets):
+  --port <n>             port to listen on [PORT, default 3000]
+  --host <addr>          address to bind [HOST, default 127.0.0.1]
+  --data-dir <dir>       where the SQLite event store lives [DATA_DIR, default ./data]
+  --event-store <kind>   sqlite | esdb [EVENT_STORE, default sqlite]
+  --log-level <level>    fatal | error | warn | info | debug | trace | silent [LOG_LEVEL]
+  -h, --help             show this help
+`;
+
+const FLAGS = {
+  port: 'PORT',
+  host: 'HOST',
+  'data-dir': 'DATA_DIR',
+  'event-store': 'EVENT_STORE',
+  'log-level': 'LOG_LEVEL',
+} as const;
+
+function environmentWithArguments(argv: string[]): Record<string, string | undefined> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      ...Object.fromEntries(Object.keys(FLAGS).map((flag) => [flag, { type: 'string' as const }])),
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+  const env: Record<string, string | undefined> = { ...process.env };
+  for (const [flag, variable] of Object.entries(FLAGS)) {
+    const value = values[flag as keyof typeof values];
+    if (typeof value === 'string') env[variable] = value;
+  }
+  return env;
+}
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig(environmentWithArguments(process.argv.slice(2)));
+  } catch (error) {
+    const message = error instanceof ConfigError || error instanceof TypeError ? error.message : String(error);
+    process.stderr.write(`${message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  const logger = pino({ level: config.logLevel });
+  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const store = await openEventStore(config.eventStore);
+  const app = await buildApp({ config, store, logger, version });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing requests in flight');
+    const force = setTimeout(() => {
+      logger.error('shutdown timed out; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    force.unref();
+    await app.close();
+    logger.info('stopped');
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  logger.info(
+    { eventStore: config.eventStore.kind, ...(config.eventStore.kind === 'sqlite' ? { file: config.eventStore.path } : {}) },
+    'friendship ledger ready',
+  );
+}
+
+await main();

@@ -1,0 +1,120 @@
+import t from 'tap';
+import { buildTestApp, qingdaoDakar } from './harness.ts';
+
+const PROBLEM = 'application/problem+json; charset=utf-8';
+
+t.test('invalid proposals are 400 problems with field paths and append nothing', async (t) => {
+  const { post, eventCount } = await buildTestApp(t);
+  const cases: [string, unknown, string][] = [
+    ['missing partner', { local: qingdaoDakar.local, kind: 'sister' }, 'body.partner'],
+    ['extra field', { ...qingdaoDakar, colour: 'red' }, 'body'],
+    ['wrong type', { ...qingdaoDakar, kind: 7 }, 'body.kind'],
+    ['unknown kind', { ...qingdaoDakar, kind: 'twin' }, 'body.kind'],
+    ['impossible date', { ...qingdaoDakar, date: '2021-02-30' }, 'body.date'],
+    ['not a date', { ...qingdaoDakar, date: 'yesterday' }, 'body.date'],
+    ['unknown country', { ...qingdaoDakar, partner: { ...qingdaoDakar.partner, country: 'XX' } }, 'body.partner.country'],
+    ['Taiwan', { ...qingdaoDakar, partner: { ...qingdaoDakar.partner, country: 'TW' } }, 'body.partner.country'],
+    ['lowercase country', { ...qingdaoDakar, partner: { ...qingdaoDakar.partner, country: 'sn' } }, 'body.partner.country'],
+    ['unknown division', { ...qingdaoDakar, local: { divisionCode: '110000' } }, 'body.local.divisionCode'],
+    ['Laiwu', { ...qingdaoDakar, local: { divisionCode: '371200' } }, 'body.local.divisionCode'],
+    ['array body', [qingdaoDakar], 'body'],
+    ['client id not a uuid', { ...qingdaoDakar, id: 'abc' }, 'body.id'],
+  ];
+  for (const [name, body, path] of cases) {
+    const response = await post('/partnerships', body);
+    t.equal(response.statusCode, 400, `${name}: ${response.body}`);
+    t.equal(response.headers['content-type'], PROBLEM, name);
+    const problem = response.json();
+    t.equal(problem.code, 'invalid-request', name);
+    t.ok(
+      (problem.errors as { path: string }[]).some((e) => e.path === path),
+      `${name} reports ${path}: ${JSON.stringify(problem.errors)}`,
+    );
+  }
+  t.equal(await eventCount(), 0, 'nothing was appended');
+});
+
+t.test('a date in the future is rejected by the domain with its path', async (t) => {
+  const { post, eventCount } = await buildTestApp(t);
+  const response = await post('/partnerships', { ...qingdaoDakar, date: '2999-01-01' });
+  t.equal(response.statusCode, 400);
+  t.equal(response.json().code, 'date-in-future');
+  t.equal(response.json().errors[0].path, 'date');
+  t.equal(await eventCount(), 0);
+});
+
+t.test('malformed JSON, wrong media type and oversized bodies', async (t) => {
+  const { app, eventCount } = await buildTestApp(t);
+  const send = (payload: string | Buffer, contentType?: string) =>
+    app.inject({ method: 'POST', url: '/partnerships', payload, headers: contentType ? { 'content-type': contentType } : {} });
+
+  const malformed = await send('{"local": ', 'application/json');
+  t.equal(malformed.statusCode, 400);
+  t.equal(malformed.json().code, 'malformed-json');
+
+  const empty = await send('', 'application/json');
+  t.equal(empty.statusCode, 400);
+
+  const text = await send(JSON.stringify(qingdaoDakar), 'text/plain');
+  t.equal(text.statusCode, 415);
+  t.equal(text.json().code, 'unsupported-media-type');
+  t.equal(text.headers['content-type'], PROBLEM);
+
+  const form = await send('kind=sister', 'application/x-www-form-urlencoded');
+  t.equal(form.statusCode, 415);
+
+  const huge = await send(JSON.stringify({ ...qingdaoDakar, notes: 'x'.repeat(10 * 1024 * 1024) }), 'application/json');
+  t.equal(huge.statusCode, 413);
+  t.equal(huge.json().code, 'payload-too-large');
+
+  t.equal(await eventCount(), 0);
+});
+
+t.test('bad ids, bad headers and unknown routes', async (t) => {
+  const { post, get, eventCount } = await buildTestApp(t);
+  const badId = await post('/partnerships/not-a-uuid/contact', {});
+  t.equal(badId.statusCode, 400);
+  t.ok(badId.json().errors.some((e: { path: string }) => e.path === 'params.id'));
+
+  const id = (await post('/partnerships', qingdaoDakar)).json().id;
+  const badIfMatch = await post(`/partnerships/${id}/contact`, {}, { 'if-match': 'zero' });
+  t.equal(badIfMatch.statusCode, 400);
+  t.equal(badIfMatch.json().code, 'invalid-precondition');
+
+  const badKey = await post(`/partnerships/${id}/contact`, {}, { 'idempotency-key': 'has space' });
+  t.equal(badKey.statusCode, 400);
+
+  const badQuery = await get(`/partnerships/${id}?revision=-1`);
+  t.equal(badQuery.statusCode, 400);
+
+  const unknown = await get('/nowhere');
+  t.equal(unknown.statusCode, 404);
+  t.equal(unknown.json().code, 'route-not-found');
+
+  t.equal(await eventCount(), 1, 'only the one valid proposal was appended');
+});
+
+t.test('an illegal transition is a 409 naming the rule, and appends nothing', async (t) => {
+  const { post, eventCount } = await buildTestApp(t);
+  const id = (await post('/partnerships', qingdaoDakar)).json().id;
+  const response = await post(`/partnerships/${id}/agreement`, {
+    date: '2021-10-18',
+    place: 'Qingdao',
+    signatories: [{ side: 'local', name: 'A' }],
+  });
+  t.equal(response.statusCode, 409);
+  t.equal(response.json().code, 'illegal-transition');
+  t.match(response.json().detail, /candidate/);
+  t.equal(await eventCount(), 1);
+});
+
+t.test('internal failures are 500s that leak nothing', async (t) => {
+  const { app, store } = await buildTestApp(t);
+  store.readStream = async () => {
+    throw new Error('SQLITE_CORRUPT: secret path /var/lib/x');
+  };
+  const response = await app.inject({ method: 'GET', url: '/partnerships/00000000-0000-4000-8000-000000000000' });
+  t.equal(response.statusCode, 500);
+  t.equal(response.json().code, 'internal');
+  t.notMatch(response.body, /SQLITE|secret|stack/);
+});

@@ -1,0 +1,102 @@
+import t from 'tap';
+import { buildTestApp, jinanFriendly } from './harness.ts';
+
+const activity = (n: number) => ({
+  date: '2021-06-01',
+  type: 'culture',
+  direction: 'joint',
+  title: `Exchange ${n}`,
+  participants: n,
+});
+
+async function activePartnership(post: Awaited<ReturnType<typeof buildTestApp>>['post']) {
+  const id = (await post('/partnerships', jinanFriendly)).json().id as string;
+  await post(`/partnerships/${id}/letter-of-intent`, { date: '2020-06-01' });
+  const signed = await post(`/partnerships/${id}/agreement`, {
+    date: '2020-07-01',
+    place: 'Jinan',
+    signatories: [{ side: 'local', name: 'A' }],
+  });
+  return { id, revision: signed.json().revision as number };
+}
+
+t.test('If-Match makes a write conditional: a stale revision is a 412 and appends nothing', async (t) => {
+  const { post, eventCount } = await buildTestApp(t);
+  const { id, revision } = await activePartnership(post);
+  t.equal(revision, 2);
+
+  const ok = await post(`/partnerships/${id}/activities`, activity(1), { 'if-match': '"2"' });
+  t.equal(ok.statusCode, 200);
+  t.equal(ok.headers.etag, '"3"');
+
+  const before = await eventCount();
+  const stale = await post(`/partnerships/${id}/activities`, activity(2), { 'if-match': '"2"' });
+  t.equal(stale.statusCode, 412);
+  t.equal(stale.json().code, 'precondition-failed');
+  t.equal(stale.headers.etag, '"3"', 'the 412 tells the current revision');
+  t.equal(await eventCount(), before);
+});
+
+t.test('without If-Match, concurrent writes to one stream all land with contiguous revisions', async (t) => {
+  const { post, get } = await buildTestApp(t);
+  const { id } = await activePartnership(post);
+  const responses = await Promise.all(Array.from({ length: 50 }, (_, n) => post(`/partnerships/${id}/activities`, activity(n))));
+  t.ok(responses.every((r) => r.statusCode === 200), 'all 50 recorded');
+  t.same(
+    responses.map((r) => r.json().revision).sort((a: number, b: number) => a - b),
+    Array.from({ length: 50 }, (_, n) => n + 3),
+  );
+  const events = (await get(`/partnerships/${id}/history`)).json().events as { revision: number }[];
+  t.same(events.map((e) => e.revision), Array.from({ length: 53 }, (_, n) => n));
+});
+
+t.test('concurrent agreements with If-Match: exactly one wins', async (t) => {
+  const { post, get } = await buildTestApp(t);
+  const id = (await post('/partnerships', jinanFriendly)).json().id as string;
+  await post(`/partnerships/${id}/letter-of-intent`, { date: '2020-06-01' });
+  const agreement = { date: '2020-07-01', place: 'Jinan', signatories: [{ side: 'local', name: 'A' }] };
+  const responses = await Promise.all(
+    Array.from({ length: 20 }, () => post(`/partnerships/${id}/agreement`, agreement, { 'if-match': '"1"' })),
+  );
+  t.equal(responses.filter((r) => r.statusCode === 200).length, 1);
+  t.ok(responses.every((r) => [200, 409, 412].includes(r.statusCode)));
+  const types = ((await get(`/partnerships/${id}/history`)).json().events as { type: string }[]).map((e) => e.type);
+  t.equal(types.filter((type) => type === 'AgreementSigned').length, 1);
+});
+
+t.test('Idempotency-Key: a retry answers the first response and appends nothing', async (t) => {
+  const { post, eventCount } = await buildTestApp(t);
+  const headers = { 'idempotency-key': 'proposal-2021-0007' };
+  const first = await post('/partnerships', jinanFriendly, headers);
+  t.equal(first.statusCode, 201);
+  const retry = await post('/partnerships', { ...jinanFriendly }, headers);
+  t.equal(retry.statusCode, 201);
+  t.same(retry.json(), first.json(), 'same answer, same id');
+  t.equal(retry.headers['idempotent-replayed'], 'true');
+  t.equal(await eventCount(), 1);
+
+  const other = await post('/partnerships', { ...jinanFriendly, date: '2020-05-11' }, headers);
+  t.equal(other.statusCode, 422);
+  t.equal(other.json().code, 'idempotency-key-reused');
+  t.equal(await eventCount(), 1);
+
+  const id = first.json().id;
+  const activityHeaders = { 'idempotency-key': 'loi-1' };
+  const loi = await post(`/partnerships/${id}/letter-of-intent`, { date: '2020-06-01' }, activityHeaders);
+  const loiRetry = await post(`/partnerships/${id}/letter-of-intent`, { date: '2020-06-01' }, activityHeaders);
+  t.equal(loi.statusCode, 200);
+  t.same(loiRetry.json(), loi.json(), 'a retried state change is not re-judged against the new state');
+  t.equal(await eventCount(), 2);
+});
+
+t.test('concurrent retries with one Idempotency-Key append once', async (t) => {
+  const { post, eventCount } = await buildTestApp(t);
+  const { id } = await activePartnership(post);
+  const before = await eventCount();
+  const responses = await Promise.all(
+    Array.from({ length: 10 }, () => post(`/partnerships/${id}/activities`, activity(7), { 'idempotency-key': 'act-7' })),
+  );
+  t.ok(responses.every((r) => r.statusCode === 200));
+  t.equal(new Set(responses.map((r) => r.json().revision)).size, 1);
+  t.equal(await eventCount(), before + 1);
+});
