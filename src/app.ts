@@ -39,6 +39,16 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   // Only JSON is accepted; anything else is a 415, not a string to validate.
   app.removeContentTypeParser(['text/plain']);
   app.addHook('onClose', async () => deps.store.close());
+  // Responses finished during shutdown close their connection, so a keep-alive
+  // client cannot hold the server open until its keep-alive timeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
 
   registerErrorHandling(app);
   registerRequestContext(app);

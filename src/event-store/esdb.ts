@@ -9,107 +9,36 @@ import {
   WrongExpectedVersionError,
   jsonEvent,
   type AllStreamResolvedEvent,
-  type AllStreamSubscription,
   type AppendExpectedRevision,
   type EventData,
-  type Position as EsdbPosition,
-  type RecordedEvent as EsdbRecordedEvent,
 } from '@eventstore/db-client';
+import { isForeign, toPosition, toRecorded, translate } from './esdb-mapping.ts';
+import { subscribeToAllResiliently, type SubscriptionLogger } from './esdb-subscription.ts';
 import {
   ConcurrencyError,
   EventStoreUnavailableError,
   type AppendResult,
-  type EventMetadata,
   type EventStore,
   type ExpectedRevision,
   type NewEvent,
   type Position,
+  type ReadAllOptions,
+  type ReadStreamOptions,
   type RecordedEvent,
-  type SubscribeOptions,
   type Subscription,
 } from './port.ts';
-import { comparePositions, decodePosition, encodePosition } from './position.ts';
-
-/** The part of a pino logger the adapter uses. */
-export interface EsdbLogger {
-  warn(details: Record<string, unknown>, message: string): void;
-}
+import { comparePositions, decodePosition } from './position.ts';
 
 export interface EsdbEventStoreOptions {
   /** e.g. `esdb://admin:changeit@localhost:2113?tls=false`, or `esdb+discover://…` for a cluster. */
   connectionString: string;
-  logger?: EsdbLogger;
+  /** A pino logger fits. */
+  logger?: SubscriptionLogger;
 }
 
 /** How often an `any` append re-reads the stream's end after losing a race. */
 const ANY_ATTEMPTS = 20;
 const READ_ALL_PAGE = 1000;
-const RESUBSCRIBE_MIN_MS = 100;
-const RESUBSCRIBE_MAX_MS = 5000;
-
-/** Travels in-band with the events so `onCaughtUp` runs after the events before it. */
-const CAUGHT_UP = Symbol('caught-up');
-
-function toPosition(position: EsdbPosition): Position {
-  return encodePosition(position.commit, position.prepare);
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
-}
-
-/**
- * Events this service did not write: the server's own (`$` types, `$`
- * streams, links) and anything that is not a JSON object with metadata.
- * Filtered here rather than with a server-side filter, whose checkpoints
- * and search windows would complicate resuming.
- */
-function isForeign(event: EsdbRecordedEvent): boolean {
-  return (
-    event.type.startsWith('$') ||
-    event.streamId.startsWith('$') ||
-    !event.isJson ||
-    !isPlainObject(event.data) ||
-    !isPlainObject(event.metadata)
-  );
-}
-
-function toRecorded(event: EsdbRecordedEvent, fallbackCommit?: bigint): RecordedEvent {
-  if (!event.isJson || !isPlainObject(event.data) || !isPlainObject(event.metadata)) {
-    throw new EventStoreUnavailableError(`event ${event.id} in ${event.streamId} is not a JSON event of this service`);
-  }
-  const position = event.position ?? (fallbackCommit === undefined ? undefined : { commit: fallbackCommit, prepare: fallbackCommit });
-  if (!position) throw new EventStoreUnavailableError('EventStoreDB sent an event without a position (server older than 22.6?)');
-  return {
-    id: event.id,
-    type: event.type,
-    data: event.data,
-    metadata: event.metadata as unknown as EventMetadata,
-    stream: event.streamId,
-    revision: Number(event.revision),
-    position: toPosition(position),
-    recordedAt: event.created.toISOString(),
-  };
-}
-
-/** Our own errors pass through; every client-library error becomes EventStoreUnavailableError. */
-function translate(error: unknown, operation: string): Error {
-  if (error instanceof ConcurrencyError || error instanceof EventStoreUnavailableError) return error;
-  const reason = error instanceof Error ? error.message : String(error);
-  return new EventStoreUnavailableError(`EventStoreDB ${operation} failed: ${reason}`, { cause: error });
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
 
 export function createEsdbEventStore(options: EsdbEventStoreOptions): EventStore {
   let client: EventStoreDBClient;
@@ -125,7 +54,7 @@ export function createEsdbEventStore(options: EsdbEventStoreOptions): EventStore
     if (closed) throw new Error('event store is closed');
   }
 
-  async function readStream(stream: string, read: Parameters<EventStore['readStream']>[1] = {}) {
+  async function readStream(stream: string, read: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     assertOpen();
     if (read.maxCount === 0) return [];
     const backwards = read.direction === 'backwards';
@@ -197,8 +126,12 @@ export function createEsdbEventStore(options: EsdbEventStoreOptions): EventStore
     }
   }
 
-  /** `after` is exclusive, but the server reads forwards from a position inclusively; each page re-reads its start and drops it. */
-  async function readAll(read: Parameters<EventStore['readAll']>[0] = {}) {
+  /**
+   * `after` is exclusive but the server reads forwards from a position
+   * inclusively: each page starts at the last position seen and drops it.
+   * Paged because skipped system events make the count unpredictable.
+   */
+  async function readAll(read: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     assertOpen();
     const wanted = read.maxCount ?? Number.POSITIVE_INFINITY;
     const events: RecordedEvent[] = [];
@@ -229,95 +162,6 @@ export function createEsdbEventStore(options: EsdbEventStoreOptions): EventStore
     return events;
   }
 
-  function subscribeToAll(subscriber: SubscribeOptions): Subscription {
-    assertOpen();
-    const stop = new AbortController();
-    let current: AllStreamSubscription | undefined;
-    let last = subscriber.after;
-
-    /** Delivers until the server ends or fails the subscription, or a handler throws. */
-    async function deliver(
-      subscription: AllStreamSubscription,
-      progressed: () => void,
-    ): Promise<{ dropped: unknown } | { handlerFailed: unknown }> {
-      try {
-        for await (const item of subscription as AsyncIterable<AllStreamResolvedEvent | typeof CAUGHT_UP>) {
-          if (stop.signal.aborted) break;
-          progressed();
-          if (item === CAUGHT_UP) {
-            try {
-              subscriber.onCaughtUp?.();
-            } catch (error) {
-              return { handlerFailed: error };
-            }
-            continue;
-          }
-          const event = item.event;
-          if (!event) continue;
-          if (!isForeign(event)) {
-            try {
-              await subscriber.onEvent(toRecorded(event));
-            } catch (error) {
-              return { handlerFailed: error };
-            }
-          }
-          // Skipped events move the checkpoint too, so a resubscribe does not fetch them again.
-          last = toPosition(event.position);
-        }
-      } catch (error) {
-        return { dropped: error };
-      }
-      return { dropped: undefined };
-    }
-
-    async function run() {
-      let delay = RESUBSCRIBE_MIN_MS;
-      while (!stop.signal.aborted) {
-        const subscription = client.subscribeToAll({ fromPosition: last === undefined ? START : decodePosition(last) });
-        current = subscription;
-        // The client may still emit after the loop stopped reading; that must not crash the process.
-        subscription.on('error', () => undefined);
-        subscription.on('caughtUp', () => {
-          if (!subscription.destroyed) subscription.push(CAUGHT_UP);
-        });
-        const outcome = await deliver(subscription, () => (delay = RESUBSCRIBE_MIN_MS));
-        await subscription.unsubscribe().catch(() => undefined);
-        subscription.destroy();
-        if (stop.signal.aborted) return;
-        if ('handlerFailed' in outcome) {
-          // Skipping the event would lose it and retrying could loop forever: stop and report.
-          stop.abort();
-          const error = outcome.handlerFailed;
-          subscriber.onError?.(error instanceof Error ? error : new Error(String(error)));
-          return;
-        }
-        options.logger?.warn(
-          { err: outcome.dropped, resubscribeInMs: delay, after: last },
-          'EventStoreDB subscription to $all ended; resubscribing',
-        );
-        await sleep(delay, stop.signal);
-        delay = Math.min(delay * 2, RESUBSCRIBE_MAX_MS);
-      }
-    }
-
-    const running = run().catch((error: unknown) => {
-      stop.abort();
-      subscriber.onError?.(translate(error, 'subscribing to $all'));
-    });
-
-    const subscription: Subscription = {
-      async close() {
-        subscriptions.delete(subscription);
-        stop.abort();
-        // Ends the iteration even if the cancelled call never ends the stream.
-        current?.destroy();
-        await running;
-      },
-    };
-    subscriptions.add(subscription);
-    return subscription;
-  }
-
   return {
     async append(stream, events, { expectedRevision }) {
       assertOpen();
@@ -331,7 +175,17 @@ export function createEsdbEventStore(options: EsdbEventStoreOptions): EventStore
     },
     readStream,
     readAll,
-    subscribeToAll,
+    subscribeToAll(subscriber) {
+      assertOpen();
+      const subscription = subscribeToAllResiliently(client, subscriber, options.logger);
+      subscriptions.add(subscription);
+      return {
+        async close() {
+          subscriptions.delete(subscription);
+          await subscription.close();
+        },
+      };
+    },
     async close() {
       if (closed) return;
       closed = true;

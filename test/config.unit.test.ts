@@ -1,0 +1,33 @@
+import t from 'tap';
+import { ConfigError, loadConfig } from '../src/config.ts';
+
+t.test('defaults are the embedded deployment', async (t) => {
+  const config = loadConfig({});
+  t.equal(config.port, 3000);
+  t.equal(config.host, '127.0.0.1');
+  t.match(config.eventStore, { kind: 'sqlite', durability: 'full' });
+  t.match(config.eventStore.kind === 'sqlite' && config.eventStore.path, /data\/events\.db$/);
+  t.equal(config.logLevel, 'info');
+});
+
+t.test('EventStoreDB needs a connection string', async (t) => {
+  t.throws(() => loadConfig({ EVENT_STORE: 'esdb' }), ConfigError);
+  const config = loadConfig({ EVENT_STORE: 'esdb', ESDB_CONNECTION_STRING: 'esdb://127.0.0.1:2113?tls=false' });
+  t.same(config.eventStore, { kind: 'esdb', connectionString: 'esdb://127.0.0.1:2113?tls=false' });
+});
+
+t.test('a bad value stops the start with a message naming the variable', async (t) => {
+  for (const [name, value] of [
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['EVENT_STORE', 'postgres'],
+    ['SQLITE_DURABILITY', 'sometimes'],
+    ['LOG_LEVEL', 'loud'],
+  ] as const) {
+    t.throws(() => loadConfig({ [name]: value }), { name: 'ConfigError', message: new RegExp(name) }, `${name}=${value}`);
+  }
+});
+
+t.test('empty variables count as unset', async (t) => {
+  t.equal(loadConfig({ PORT: '' }).port, 3000);
+});

@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import t from 'tap';
+import { postJson, startServer, stopServer } from './server-process.ts';
+
+const proposal = {
+  local: { divisionCode: '370600' },
+  partner: { nameEn: 'Angers', nameZh: '昂热', country: 'FR', level: 'city' },
+  kind: 'friendly_cooperation',
+  date: '2021-02-01',
+};
+
+t.test('a real server keeps every acknowledged write across a restart', async (t) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
+  t.teardown(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  const first = await startServer({ DATA_DIR: dataDir });
+  t.teardown(() => stopServer(first, 'SIGKILL'));
+  const proposed = await postJson(`${first.url}/partnerships`, proposal, { 'x-actor': 'yantai-fao' });
+  t.equal(proposed.status, 201);
+  const id = proposed.body.id as string;
+  t.equal((await postJson(`${first.url}/partnerships/${id}/letter-of-intent`, { date: '2021-03-01' })).status, 200);
+
+  // Writes in flight when SIGTERM arrives are finished before the process exits.
+  const inFlight = Array.from({ length: 20 }, (_, n) =>
+    postJson(`${first.url}/partnerships/${id}/activities`, {
+      date: '2021-04-01',
+      type: 'youth',
+      direction: 'joint',
+      title: `Youth camp ${n}`,
+      participants: 10,
+    }).catch(() => ({ status: 0, headers: new Headers(), body: {} })),
+  );
+  await Promise.race(inFlight);
+  const exitCode = await stopServer(first);
+  const answered = await Promise.all(inFlight);
+  t.equal(exitCode, 0, `graceful shutdown exits cleanly: ${JSON.stringify(first.logs.slice(-5))}`);
+  const acknowledged = answered.filter((r) => r.status === 200).length;
+  t.ok(first.logs.some((entry) => entry.msg === 'stopped'), 'shutdown is logged');
+
+  const second = await startServer({ DATA_DIR: dataDir });
+  t.teardown(() => stopServer(second, 'SIGKILL'));
+  const state = (await (await fetch(`${second.url}/partnerships/${id}`)).json()) as { revision: number; state: { status: string } };
+  t.equal(state.state.status, 'intent_signed');
+  const history = (await (await fetch(`${second.url}/partnerships/${id}/history`)).json()) as {
+    events: { type: string; metadata: { actor: string } }[];
+  };
+  t.equal(history.events.filter((e) => e.type === 'ActivityRecorded').length, acknowledged, 'every acknowledged activity is there');
+  t.equal(history.events[0]?.metadata.actor, 'yantai-fao');
+  t.equal(await stopServer(second), 0);
+});
+
+t.test('a bad setting stops the start with a message naming it', async (t) => {
+  await t.rejects(startServer({ SQLITE_DURABILITY: 'sometimes' }), /SQLITE_DURABILITY/);
+  await t.rejects(startServer({}, ['--port', 'eighty']), /PORT/);
+});
