@@ -56,7 +56,7 @@ async function main() {
   }
   const logger = pino({ level: config.logLevel });
   const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  const store = await openEventStore(config.eventStore);
+  const store = await openEventStore(config.eventStore, logger);
   const app = await buildApp({ config, store, logger, version });
 
   let stopping = false;
