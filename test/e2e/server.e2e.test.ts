@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
+import { startEsdbWireFake } from '../support/esdb-wire-fake.ts';
 import { postJson, startServer, stopServer } from './server-process.ts';
 
 const proposal = {
@@ -54,4 +55,25 @@ t.test('a real server keeps every acknowledged write across a restart', async (t
 t.test('a bad setting stops the start with a message naming it', async (t) => {
   await t.rejects(startServer({ SQLITE_DURABILITY: 'sometimes' }), /SQLITE_DURABILITY/);
   await t.rejects(startServer({}, ['--port', 'eighty']), /PORT/);
+});
+
+t.test('EVENT_STORE=esdb runs the same service on EventStoreDB', async (t) => {
+  const fake = await startEsdbWireFake();
+  t.teardown(() => fake.close());
+  const server = await startServer({ EVENT_STORE: 'esdb', ESDB_CONNECTION_STRING: fake.connectionString });
+  t.teardown(() => stopServer(server, 'SIGKILL'));
+
+  const ready = await fetch(`${server.url}/ready`);
+  t.same(await ready.json(), { status: 'ready', eventStore: { kind: 'esdb', reachable: true } });
+  const proposed = await postJson(`${server.url}/partnerships`, proposal, { 'x-actor': 'yantai-fao' });
+  t.equal(proposed.status, 201);
+  const id = proposed.body.id as string;
+  const loi = await postJson(`${server.url}/partnerships/${id}/letter-of-intent`, { date: '2021-03-01' }, { 'if-match': '"0"' });
+  t.equal(loi.status, 200);
+  t.equal(loi.headers.get('etag'), '"1"');
+  const stale = await postJson(`${server.url}/partnerships/${id}/contact`, {}, { 'if-match': '"0"' });
+  t.equal(stale.status, 412);
+  const history = (await (await fetch(`${server.url}/partnerships/${id}/history`)).json()) as { events: { type: string }[] };
+  t.same(history.events.map((e) => e.type), ['PartnershipProposed', 'LetterOfIntentSigned']);
+  t.equal(await stopServer(server), 0, 'the EventStoreDB client is disposed on shutdown');
 });
