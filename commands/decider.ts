@@ -4,7 +4,7 @@
  */
 
 /** A domain event before the store gives it an envelope. */
-export interface DomainEvent<Type extends string = string, Data extends object = Record<string, unknown>> {
+export interface DomainEvent<Type extends string = string, Data extends object = object> {
   type: Type;
   data: Data;
 }

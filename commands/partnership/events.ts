@@ -1,0 +1,112 @@
+import type { DomainEvent } from '../decider.ts';
+import type { LocalSide, PartnerSide } from './parties.ts';
+import type {
+  ActivityDirection,
+  ActivityType,
+  ApprovalLevel,
+  ContactChannel,
+  PartnershipKind,
+  SignatorySide,
+} from './vocabulary.ts';
+
+/**
+ * Facts about one partnership. Every event carries the partnership id and the
+ * day the fact happened; `notes` is copied from the command when given.
+ * Once released, an event type keeps its meaning (DESIGN §2). A type alias,
+ * not an interface, so the data satisfies `DomainEvent`'s record constraint.
+ */
+type Fact = {
+  partnershipId: string;
+  date: string;
+  notes?: string;
+};
+
+export interface ActivityOutcome {
+  description: string;
+  category?: string;
+}
+
+export interface Signatory {
+  side: SignatorySide;
+  name: string;
+  title?: string;
+}
+
+export type PartnershipProposed = DomainEvent<
+  'PartnershipProposed',
+  Fact & {
+    kind: PartnershipKind;
+    local: LocalSide;
+    partner: PartnerSide;
+    /** Fixed at proposal, so a later change of the approval rules does not rewrite history. */
+    approvalsRequired: ApprovalLevel[];
+  }
+>;
+export type ContactEstablished = DomainEvent<'ContactEstablished', Fact & { channel?: ContactChannel }>;
+export type LetterOfIntentSigned = DomainEvent<'LetterOfIntentSigned', Fact & { documentRef?: string }>;
+export type ApprovalRequested = DomainEvent<'ApprovalRequested', Fact & { level: ApprovalLevel }>;
+export type ApprovalGranted = DomainEvent<
+  'ApprovalGranted',
+  Fact & {
+    level: ApprovalLevel;
+    reference?: string;
+    reason?: string;
+    /** Levels still to request; empty when this grant completes the approval. */
+    levelsRemaining: ApprovalLevel[];
+  }
+>;
+export type ApprovalRejected = DomainEvent<
+  'ApprovalRejected',
+  Fact & { level: ApprovalLevel; reason: string; reference?: string }
+>;
+export type AgreementSigned = DomainEvent<
+  'AgreementSigned',
+  Fact & { kind: PartnershipKind; place: string; signatories: Signatory[]; documentRef?: string }
+>;
+export type ActivityRecorded = DomainEvent<
+  'ActivityRecorded',
+  Fact & {
+    activityId: string;
+    type: ActivityType;
+    direction: ActivityDirection;
+    title: string;
+    participants: number;
+    audience?: number;
+    leaderRank?: string;
+    outcomes: ActivityOutcome[];
+  }
+>;
+export type RelationshipUpgraded = DomainEvent<
+  'RelationshipUpgraded',
+  Fact & { from: 'friendly_cooperation'; to: 'sister' }
+>;
+export type PartnershipMarkedDormant = DomainEvent<'PartnershipMarkedDormant', Fact & { reason: string }>;
+export type PartnershipReactivated = DomainEvent<
+  'PartnershipReactivated',
+  Fact & {
+    reason?: string;
+    campaignId?: string;
+    /** Set when an activity on a dormant partnership brought it back. */
+    activityId?: string;
+  }
+>;
+export type PartnershipTerminated = DomainEvent<'PartnershipTerminated', Fact & { reason: string }>;
+export type ProposalWithdrawn = DomainEvent<'ProposalWithdrawn', Fact & { reason: string }>;
+
+export type PartnershipEvent =
+  | PartnershipProposed
+  | ContactEstablished
+  | LetterOfIntentSigned
+  | ApprovalRequested
+  | ApprovalGranted
+  | ApprovalRejected
+  | AgreementSigned
+  | ActivityRecorded
+  | RelationshipUpgraded
+  | PartnershipMarkedDormant
+  | PartnershipReactivated
+  | PartnershipTerminated
+  | ProposalWithdrawn;
+
+export type PartnershipEventType = PartnershipEvent['type'];
+

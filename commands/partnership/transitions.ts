@@ -1,0 +1,56 @@
+import { DomainError } from '../errors.ts';
+import { requireNotBefore } from '../shared/dates.ts';
+import { illegalTransition } from '../shared/errors.ts';
+import type { PartnershipCommandType } from './commands.ts';
+import type { Partnership } from './state.ts';
+import type { PartnershipStatus } from './vocabulary.ts';
+
+const UNSIGNED: readonly PartnershipStatus[] = ['candidate', 'in_contact', 'intent_signed', 'under_review', 'approved'];
+
+/**
+ * The statuses each command may be applied in (DESIGN §3). SignAgreement is
+ * listed for intent_signed because non-sister kinds may sign there; sister
+ * partnerships are held back by their approvals instead.
+ */
+export const PARTNERSHIP_TRANSITIONS: Readonly<
+  Record<Exclude<PartnershipCommandType, 'ProposePartnership'>, readonly PartnershipStatus[]>
+> = {
+  RecordContact: ['candidate'],
+  SignLetterOfIntent: ['candidate', 'in_contact'],
+  RequestApproval: ['intent_signed'],
+  RecordApprovalDecision: ['under_review'],
+  SignAgreement: ['intent_signed', 'approved'],
+  RecordActivity: [...UNSIGNED, 'active', 'dormant'],
+  UpgradeRelationship: ['active'],
+  MarkDormant: ['active'],
+  Reactivate: ['dormant'],
+  TerminatePartnership: ['active', 'dormant'],
+  WithdrawProposal: UNSIGNED,
+};
+
+export function requireTransition(
+  command: Exclude<PartnershipCommandType, 'ProposePartnership'>,
+  state: Partnership,
+): void {
+  if (!PARTNERSHIP_TRANSITIONS[command].includes(state.status)) {
+    throw illegalTransition(command, 'partnership', state.status);
+  }
+}
+
+/**
+ * Facts are appended in the order they happened. Nothing predates the
+ * proposal; the agreement does not predate the letter of intent; and a
+ * lifecycle step does not predate the step that led to the current status.
+ * Activities are only held to the proposal date: offices often enter them late.
+ */
+export function requireDateOrder(command: PartnershipCommandType, date: string, state: Partnership): void {
+  requireNotBefore(date, state.proposedOn, 'date-before-proposal', 'the proposal');
+  if (command === 'RecordActivity') return;
+  if (command === 'SignAgreement' && state.intentSignedOn !== null) {
+    requireNotBefore(date, state.intentSignedOn, 'date-before-letter-of-intent', 'the letter of intent');
+  }
+  if (date < state.statusSince) {
+    const message = `${command} dated ${date} is before the partnership became ${state.status} on ${state.statusSince}`;
+    throw new DomainError('invalid', 'date-out-of-order', message, ['date']);
+  }
+}

@@ -1,0 +1,65 @@
+/** The closed vocabularies of the partnership aggregate, shared by schemas, events and state. */
+
+export const PARTNERSHIP_KINDS = ['sister', 'friendly_cooperation', 'institutional'] as const;
+export type PartnershipKind = (typeof PARTNERSHIP_KINDS)[number];
+
+export const PARTNERSHIP_STATUSES = [
+  'candidate',
+  'in_contact',
+  'intent_signed',
+  'under_review',
+  'approved',
+  'active',
+  'dormant',
+  'terminated',
+  'withdrawn',
+] as const;
+export type PartnershipStatus = (typeof PARTNERSHIP_STATUSES)[number];
+
+/** Central approval runs upward: a city's sister tie needs city, then province, then national approval. */
+export const APPROVAL_LEVELS = ['city', 'province', 'national'] as const;
+export type ApprovalLevel = (typeof APPROVAL_LEVELS)[number];
+
+export const LOCAL_LEVELS = ['province', 'city', 'county', 'institution'] as const;
+export type LocalLevel = (typeof LOCAL_LEVELS)[number];
+
+export const PARTNER_LEVELS = [
+  'state',
+  'province',
+  'prefecture',
+  'region',
+  'city',
+  'county',
+  'district',
+  'institution',
+] as const;
+export type PartnerLevel = (typeof PARTNER_LEVELS)[number];
+
+export const CONTACT_CHANNELS = ['visit', 'letter', 'video', 'event', 'other'] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+
+export const ACTIVITY_TYPES = [
+  'delegation_visit',
+  'culture',
+  'trade_investment',
+  'education',
+  'youth',
+  'health_elderly_care',
+  'science_technology',
+  'tourism',
+  'sports',
+  'agriculture',
+  'port_logistics',
+  'forum',
+  'online_meeting',
+  'other',
+] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+export const ACTIVITY_DIRECTIONS = ['incoming', 'outgoing', 'joint', 'online'] as const;
+export type ActivityDirection = (typeof ACTIVITY_DIRECTIONS)[number];
+
+export const SIGNATORY_SIDES = ['local', 'partner'] as const;
+export type SignatorySide = (typeof SIGNATORY_SIDES)[number];
+
+export const APPROVAL_DECISIONS = ['granted', 'rejected'] as const;

@@ -1,0 +1,49 @@
+import { DomainError } from '../errors.ts';
+
+/**
+ * Calendar days are Shandong's days: China Standard Time is UTC+8 all year
+ * (no daylight saving), so a fixed offset gives the local date exactly.
+ */
+const CHINA_STANDARD_TIME_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** Today's date (YYYY-MM-DD) in China Standard Time for the instant `now`. */
+export function chinaToday(now: string): string {
+  const instant = Date.parse(now);
+  if (Number.isNaN(instant)) {
+    // The clock is supplied by the command handler, so this is a programming error, not bad input.
+    throw new TypeError(`context.now is not an ISO 8601 instant: ${now}`);
+  }
+  return new Date(instant + CHINA_STANDARD_TIME_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Adds whole days to an ISO calendar date. */
+export function addDays(date: string, days: number): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+}
+
+/**
+ * The day a fact happened: the body's `date`, or today in China when absent.
+ * One day of slack absorbs offices whose clocks or time zones run ahead
+ * (a delegation abroad entering its own local date); anything later is a typo.
+ */
+export function factDate(date: string | undefined, now: string): string {
+  const today = chinaToday(now);
+  if (date === undefined) return today;
+  if (date > addDays(today, 1)) {
+    const message = `date ${date} is in the future (today is ${today} in China)`;
+    throw new DomainError('invalid', 'date-in-future', message, ['date']);
+  }
+  return date;
+}
+
+/**
+ * Rejects a fact dated before an earlier fact it depends on. ISO dates order
+ * lexicographically, so plain string comparison is enough.
+ */
+export function requireNotBefore(date: string, earliest: string, code: string, what: string): void {
+  if (date < earliest) {
+    throw new DomainError('invalid', code, `date ${date} is before ${what} (${earliest})`, ['date']);
+  }
+}

@@ -1,0 +1,30 @@
+import { DomainError } from '../errors.ts';
+
+/** The error every aggregate raises when a command does not fit its current state. */
+export function illegalTransition(command: string, aggregate: string, status: string): DomainError {
+  return new DomainError('rule', 'illegal-transition', `${command} is not allowed while the ${aggregate} is ${status}`);
+}
+
+export function notFound(aggregate: string, id: string): DomainError {
+  return new DomainError('not-found', 'not-found', `${aggregate} ${id} does not exist`);
+}
+
+export function alreadyExists(aggregate: string, id: string): DomainError {
+  return new DomainError('rule', 'already-exists', `${aggregate} ${id} already exists`);
+}
+
+/**
+ * A creating body may carry the client's own id; the handler must then use it
+ * as the aggregate id. A mismatch means the two layers disagree about which
+ * stream is written, which must never pass silently.
+ */
+export function requireSameId(bodyId: string | undefined, id: string): void {
+  if (bodyId !== undefined && bodyId !== id) {
+    throw new DomainError('invalid', 'id-mismatch', `body id ${bodyId} does not match the target id ${id}`, ['id']);
+  }
+}
+
+/** Ends a `switch` over a union: adding a member without handling it fails to compile. */
+export function unreachable(value: never): never {
+  throw new Error(`Unhandled case: ${JSON.stringify(value)}`);
+}
