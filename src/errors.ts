@@ -27,6 +27,8 @@ export type CatalogueCode = keyof typeof catalogue;
 export interface FieldProblem {
   path: string;
   message: string;
+  /** A stable code for the check that failed, where the schema names one (e.g. `country-part-of-china`). */
+  code?: string;
 }
 
 /**

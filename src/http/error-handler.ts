@@ -18,7 +18,13 @@ function fieldProblems(error: FastifyError): FieldProblem[] {
   const where = error.validationContext ?? 'body';
   return error.validation.map((issue) => {
     const path = issue.instancePath.split('/').filter(Boolean).join('.');
-    return { path: path ? `${where}.${path}` : where, message: issue.message ?? 'is invalid' };
+    // The zod issue's own `params` (where schemas name their check) arrive nested one level down.
+    const code = (issue.params as { params?: { code?: unknown } }).params?.code;
+    return {
+      path: path ? `${where}.${path}` : where,
+      message: issue.message ?? 'is invalid',
+      ...(typeof code === 'string' ? { code } : {}),
+    };
   });
 }
 

@@ -18,7 +18,7 @@ export const Problem = z
     instance: z.string().optional(),
     code: z.string().describe('Stable machine-readable error code'),
     requestId: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() })).optional(),
   })
   .meta({ id: 'Problem', description: 'application/problem+json (RFC 9457)' });
 

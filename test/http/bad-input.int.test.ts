@@ -32,6 +32,9 @@ t.test('invalid proposals are 400 problems with field paths and append nothing',
     );
   }
   t.equal(await eventCount(), 0, 'nothing was appended');
+
+  const taiwan = await post('/partnerships', { ...qingdaoDakar, partner: { ...qingdaoDakar.partner, country: 'TW' } });
+  t.match(taiwan.json().errors, [{ path: 'body.partner.country', code: 'country-part-of-china' }], 'a named check gives its code');
 });
 
 t.test('a date in the future is rejected by the domain with its path', async (t) => {
