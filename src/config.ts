@@ -16,6 +16,12 @@ const ConfigSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
   CONFLICT_RETRIES: z.coerce.number().int().min(0).max(20).default(5),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  ROLE: z.enum(['all', 'api', 'projector']).default('all'),
+  READ_MODEL_STORE: z.enum(['memory', 'redis']).default('memory'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').default('redis://127.0.0.1:6379'),
+  REDIS_KEY_PREFIX: z.string().regex(/^[\w.-]{1,50}$/).default('ledger'),
+  MIN_POSITION_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  DORMANCY_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
 });
 
 export type Env = z.input<typeof ConfigSchema>;
@@ -29,6 +35,13 @@ export interface Config {
   bodyLimitBytes: number;
   conflictRetries: number;
   shutdownTimeoutMs: number;
+  /** `all`: API and projections in one process; `api`: HTTP only; `projector`: projections only. */
+  role: 'all' | 'api' | 'projector';
+  readModels: { kind: 'memory' } | { kind: 'redis'; url: string; keyPrefix: string };
+  /** How long a read with `minPosition` waits for the projections before a 503. */
+  minPositionWaitMs: number;
+  /** No activity for this long marks a partnership as dormant on the dashboards. */
+  dormancyMonths: number;
 }
 
 export class ConfigError extends Error {
@@ -48,6 +61,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (c.EVENT_STORE === 'esdb' && !c.ESDB_CONNECTION_STRING) {
     throw new ConfigError('invalid configuration: ESDB_CONNECTION_STRING is required when EVENT_STORE=esdb');
   }
+  if (c.ROLE !== 'all' && c.READ_MODEL_STORE === 'memory') {
+    throw new ConfigError(`invalid configuration: ROLE=${c.ROLE} needs READ_MODEL_STORE=redis (memory read models live in one process)`);
+  }
   const dataDir = resolve(c.DATA_DIR);
   return {
     port: c.PORT,
@@ -61,5 +77,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
     conflictRetries: c.CONFLICT_RETRIES,
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
+    role: c.ROLE,
+    readModels: c.READ_MODEL_STORE === 'redis' ? { kind: 'redis', url: c.REDIS_URL, keyPrefix: c.REDIS_KEY_PREFIX } : { kind: 'memory' },
+    minPositionWaitMs: c.MIN_POSITION_WAIT_MS,
+    dormancyMonths: c.DORMANCY_MONTHS,
   };
 }

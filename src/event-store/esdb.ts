@@ -12,6 +12,7 @@ import {
   type AppendExpectedRevision,
   type EventData,
 } from '@eventstore/db-client';
+import { createOpenSubscriptions } from './open-subscriptions.ts';
 import { isForeign, toPosition, toRecorded, translate } from './esdb-mapping.ts';
 import { subscribeToAllResiliently, type SubscriptionLogger } from './esdb-subscription.ts';
 import {
@@ -25,7 +26,6 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
-  type Subscription,
 } from './port.ts';
 import { comparePositions, decodePosition } from './position.ts';
 
@@ -47,7 +47,7 @@ export function createEsdbEventStore(options: EsdbEventStoreOptions): EventStore
   } catch (error) {
     throw new Error(`invalid EventStoreDB connection string: ${(error as Error).message}`, { cause: error });
   }
-  const subscriptions = new Set<Subscription>();
+  const subscriptions = createOpenSubscriptions();
   let closed = false;
 
   function assertOpen() {
@@ -177,19 +177,12 @@ export function createEsdbEventStore(options: EsdbEventStoreOptions): EventStore
     readAll,
     subscribeToAll(subscriber) {
       assertOpen();
-      const subscription = subscribeToAllResiliently(client, subscriber, options.logger);
-      subscriptions.add(subscription);
-      return {
-        async close() {
-          subscriptions.delete(subscription);
-          await subscription.close();
-        },
-      };
+      return subscriptions.track(subscribeToAllResiliently(client, subscriber, options.logger));
     },
     async close() {
       if (closed) return;
       closed = true;
-      await Promise.all([...subscriptions].map((subscription) => subscription.close()));
+      await subscriptions.closeAll();
       // Without this the client's open calls keep the process alive.
       await client.dispose();
     },

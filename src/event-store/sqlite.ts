@@ -2,6 +2,7 @@ import { EventEmitter, once } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { createOpenSubscriptions } from './open-subscriptions.ts';
 import { pollingSubscription } from './polling-subscription.ts';
 import {
   ConcurrencyError,
@@ -13,7 +14,6 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
-  type Subscription,
 } from './port.ts';
 import { decodePosition, encodePosition } from './position.ts';
 
@@ -100,7 +100,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
   let queue: PendingAppend[] = [];
   let flushScheduled = false;
   let closed = false;
-  const subscriptions = new Set<Subscription>();
+  const subscriptions = createOpenSubscriptions();
 
   const lastRevision = db.prepare<[string], { revision: number | null }>(
     'SELECT MAX(revision) AS revision FROM events WHERE stream = ?',
@@ -232,7 +232,8 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
     },
 
     subscribeToAll(subscribeOptions) {
-      const subscription = pollingSubscription(
+      return subscriptions.track(
+        pollingSubscription(
         {
           readAll: store.readAll,
           async waitForWrites(timeoutMs, stop) {
@@ -240,22 +241,16 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
             await once(writes, 'write', { signal }).catch(() => undefined);
           },
         },
-        subscribeOptions,
+          subscribeOptions,
+        ),
       );
-      subscriptions.add(subscription);
-      return {
-        async close() {
-          subscriptions.delete(subscription);
-          await subscription.close();
-        },
-      };
     },
 
     async close() {
       if (closed) return;
       closed = true;
       while (queue.length > 0) flush();
-      await Promise.all([...subscriptions].map((subscription) => subscription.close()));
+      await subscriptions.closeAll();
       db.close();
     },
   };
