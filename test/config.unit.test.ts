@@ -31,3 +31,12 @@ t.test('a bad value stops the start with a message naming the variable', async (
 t.test('empty variables count as unset', async (t) => {
   t.equal(loadConfig({ PORT: '' }).port, 3000);
 });
+
+t.test('the read side: memory by default, Redis for split roles', async (t) => {
+  t.same(loadConfig({}).readModels, { kind: 'memory' });
+  t.equal(loadConfig({}).role, 'all');
+  t.throws(() => loadConfig({ ROLE: 'api' }), { message: /ROLE=api needs READ_MODEL_STORE=redis/ });
+  const split = loadConfig({ ROLE: 'projector', READ_MODEL_STORE: 'redis', REDIS_URL: 'redis://10.0.0.5:6380' });
+  t.same(split.readModels, { kind: 'redis', url: 'redis://10.0.0.5:6380', keyPrefix: 'ledger' });
+  t.throws(() => loadConfig({ REDIS_URL: 'http://x' }), { message: /REDIS_URL/ });
+});
