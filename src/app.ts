@@ -13,11 +13,20 @@ import { campaignReads, campaignWrites } from './http/routes/campaigns.ts';
 import { partnershipReads, partnershipWrites } from './http/routes/partnerships.ts';
 import { projectReads, projectWrites } from './http/routes/projects.ts';
 import { registerWriteRoute } from './http/write-route.ts';
+import { registerMetrics } from './http/metrics.ts';
+import { registerDashboardRoutes } from './http/routes/dashboards.ts';
+import { registerReportRoutes, reportWrites } from './http/routes/reports.ts';
+import type { RunningReadSide } from './read-side.ts';
+import type { EvaluationStandard } from '../projections/index.ts';
 
 export interface AppDependencies {
-  config: Pick<Config, 'bodyLimitBytes' | 'conflictRetries' | 'eventStore'>;
+  config: Pick<Config, 'bodyLimitBytes' | 'conflictRetries' | 'eventStore' | 'role' | 'minPositionWaitMs' | 'dormancyMonths'>;
   /** Owned by the app from here on: closed when the app closes. */
   store: EventStore;
+  /** Owned by the app too: closed (projections stopped) before the event store. */
+  readSide: RunningReadSide;
+  /** The evaluation standard, validated at start. */
+  standard: EvaluationStandard;
   logger?: Logger;
   version?: string;
 }
@@ -37,7 +46,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.setSerializerCompiler(serializerCompiler);
   // Only JSON is accepted; anything else is a 415, not a string to validate.
   app.removeContentTypeParser(['text/plain']);
-  app.addHook('onClose', async () => deps.store.close());
+  app.addHook('onClose', async () => {
+    await deps.readSide.close();
+    await deps.store.close();
+  });
   // Responses finished during shutdown close their connection, so a keep-alive
   // client cannot hold the server open until its keep-alive timeout.
   let closing = false;
@@ -52,10 +64,19 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerErrorHandling(app);
   registerRequestContext(app);
   await registerOpenApi(app, deps.version ?? '0.0.0');
-  registerOperations(app, deps.store, deps.config.eventStore.kind);
+  registerOperations(app, deps.store, deps.config.eventStore.kind, deps.readSide);
+  registerMetrics(app, () => deps.readSide.status().map((p) => ({ name: p.name, lag: p.lag ?? 0, caughtUp: p.caughtUp, degraded: p.degraded })));
+  // A projector-only process serves operations routes, not the API.
+  if (deps.config.role === 'projector') return app;
 
   const handle = createCommandHandler(deps.store, { conflictRetries: deps.config.conflictRetries });
-  for (const route of [...partnershipWrites, ...projectWrites, ...campaignWrites]) registerWriteRoute(app, handle, route);
+  for (const route of [...partnershipWrites, ...projectWrites, ...campaignWrites, ...reportWrites]) registerWriteRoute(app, handle, route);
   for (const reads of [partnershipReads, projectReads, campaignReads]) registerAggregateReads(app, deps.store, reads);
+  registerDashboardRoutes(app, deps.readSide, {
+    minPositionWaitMs: deps.config.minPositionWaitMs,
+    dormancyMonths: deps.config.dormancyMonths,
+    standard: deps.standard,
+  });
+  registerReportRoutes(app, deps.readSide, { minPositionWaitMs: deps.config.minPositionWaitMs });
   return app;
 }

@@ -4,6 +4,8 @@ import pino from 'pino';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openEventStore } from './event-store/open.ts';
+import { createReadSide } from './read-side.ts';
+import { defaultStandard } from '../projections/index.ts';
 
 const USAGE = `Usage: npm start -- [options]
 
@@ -56,8 +58,10 @@ async function main() {
   }
   const logger = pino({ level: config.logLevel });
   const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const standard = defaultStandard();
   const store = await openEventStore(config.eventStore, logger);
-  const app = await buildApp({ config, store, logger, version });
+  const readSide = createReadSide({ config, eventStore: store, logger });
+  const app = await buildApp({ config, store, readSide, standard, logger, version });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -76,8 +80,14 @@ async function main() {
   process.once('SIGINT', () => void stop('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
+  await readSide.start();
   logger.info(
-    { eventStore: config.eventStore.kind, ...(config.eventStore.kind === 'sqlite' ? { file: config.eventStore.path } : {}) },
+    {
+      role: config.role,
+      eventStore: config.eventStore.kind,
+      ...(config.eventStore.kind === 'sqlite' ? { file: config.eventStore.path } : {}),
+      readModels: config.readModels.kind,
+    },
     'friendship ledger ready',
   );
 }

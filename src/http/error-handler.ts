@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { apiError, ApiError, type FieldProblem } from '../errors.ts';
 import { EventStoreUnavailableError } from '../event-store/port.ts';
+import { ReadModelUnavailableError } from '../read-models/port.ts';
 
 /** fastify's own client errors, by their codes, mapped to the catalogue. */
 const FASTIFY_CODES: Record<string, Parameters<typeof apiError>[0]> = {
@@ -32,6 +33,9 @@ function fieldProblems(error: FastifyError): FieldProblem[] {
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof EventStoreUnavailableError) return apiError('store-unavailable', undefined, { headers: { 'retry-after': '5' } });
+  if (error instanceof ReadModelUnavailableError) {
+    return apiError('read-models-unavailable', undefined, { headers: { 'retry-after': '5' } });
+  }
   const fastifyError = error as Partial<FastifyError>;
   if (fastifyError.validation) {
     return apiError('invalid-request', 'Some fields are missing or invalid.', { errors: fieldProblems(fastifyError as FastifyError) });

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { EventStore } from '../event-store/port.ts';
+import type { ReadSide } from './read-side.ts';
 
 const READY_TIMEOUT_MS = 2000;
 
@@ -20,7 +21,7 @@ async function storeReachable(store: EventStore): Promise<boolean> {
 }
 
 /** Liveness (the process answers) and readiness (it can reach the event store). */
-export function registerOperations(app: FastifyInstance, store: EventStore, eventStoreKind: string) {
+export function registerOperations(app: FastifyInstance, store: EventStore, eventStoreKind: string, readSide: ReadSide) {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get(
     '/health',
@@ -28,17 +29,50 @@ export function registerOperations(app: FastifyInstance, store: EventStore, even
     async () => ({ status: 'ok' as const }),
   );
   const Ready = z.object({
-    status: z.enum(['ready', 'unavailable']),
+    status: z.enum(['ready', 'degraded', 'unavailable']),
     eventStore: z.object({ kind: z.string(), reachable: z.boolean() }),
+    readSide: z.object({
+      reachable: z.boolean(),
+      projections: z.array(
+        z.object({
+          name: z.string(),
+          state: z.string(),
+          checkpoint: z.string().nullable(),
+          lastPosition: z.string().nullable(),
+          lag: z.number().nullable(),
+          caughtUp: z.boolean(),
+          degraded: z.boolean(),
+        }),
+      ),
+    }),
   });
   typed.get(
     '/ready',
-    { schema: { summary: 'Readiness: the event store answers', tags: ['operations'], response: { 200: Ready, 503: Ready } } },
+    {
+      schema: {
+        summary: 'Readiness: 503 when the event store does not answer; "degraded" while the read side lags or is unreachable',
+        tags: ['operations'],
+        response: { 200: Ready, 503: Ready },
+      },
+    },
     async (_request, reply) => {
-      const reachable = await storeReachable(store);
-      return reply
-        .code(reachable ? 200 : 503)
-        .send({ status: reachable ? 'ready' : 'unavailable', eventStore: { kind: eventStoreKind, reachable } });
+      const [reachable, readModelsReachable] = await Promise.all([storeReachable(store), readSide.readModels.ping()]);
+      const projections = readSide.status().map((p) => ({
+        name: p.name,
+        state: p.state,
+        checkpoint: p.checkpoint ?? null,
+        lastPosition: p.lastPosition ?? null,
+        lag: p.lag,
+        caughtUp: p.caughtUp,
+        degraded: p.degraded,
+      }));
+      const readSideHealthy = readModelsReachable && projections.every((p) => !p.degraded && p.state !== 'failed');
+      const status = !reachable ? 'unavailable' : readSideHealthy ? 'ready' : 'degraded';
+      return reply.code(reachable ? 200 : 503).send({
+        status,
+        eventStore: { kind: eventStoreKind, reachable },
+        readSide: { reachable: readModelsReachable, projections },
+      });
     },
   );
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** What every write answers; `position` is the global position to pass as `minPosition` to reads. */
 export const WriteResponse = z
   .object({
-    id: z.uuid(),
+    id: z.string().describe('The resource id: a UUID, or for a quarterly report its office and quarter'),
     revision: z.number().int().min(0).describe('The stream revision after the write; also in the ETag'),
     position: z.string().describe('Global position of the write in the event log (opaque)'),
   })

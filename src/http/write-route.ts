@@ -19,6 +19,8 @@ export interface WriteRoute {
   stream: (id: string) => string;
   /** Creating routes answer 201 and take the id from the body's optional `id` or mint one. */
   creates?: boolean;
+  /** For a creating route whose resource is named by its body (e.g. an office's report for a quarter). */
+  idOf?: (body: Record<string, unknown>) => string;
   summary: string;
   tag: string;
 }
@@ -97,7 +99,9 @@ export function registerWriteRoute(app: FastifyInstance, handle: CommandHandler,
       const { id: bodyId, ...data } = request.body as Record<string, unknown> & { id?: string };
       const key = idempotencyKey(request);
       const metadata = commandMetadata(request);
-      const id = route.creates
+      const id = route.idOf
+        ? route.idOf(data)
+        : route.creates
         ? (bodyId ?? (key ? idFromKey(metadata.actor, route.command, key) : randomUUID()))
         : (request.params as { id: string }).id;
       const result = await handle(

@@ -64,7 +64,7 @@ t.test('EVENT_STORE=esdb runs the same service on EventStoreDB', async (t) => {
   t.teardown(() => stopServer(server, 'SIGKILL'));
 
   const ready = await fetch(`${server.url}/ready`);
-  t.same(await ready.json(), { status: 'ready', eventStore: { kind: 'esdb', reachable: true } });
+  t.match(await ready.json(), { status: 'ready', eventStore: { kind: 'esdb', reachable: true }, readSide: { reachable: true } });
   const proposed = await postJson(`${server.url}/partnerships`, proposal, { 'x-actor': 'yantai-fao' });
   t.equal(proposed.status, 201);
   const id = proposed.body.id as string;

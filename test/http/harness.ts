@@ -3,6 +3,9 @@ import type { Test } from 'tap';
 import { buildApp } from '../../src/app.ts';
 import { createSqliteEventStore } from '../../src/event-store/sqlite.ts';
 import type { EventStore } from '../../src/event-store/port.ts';
+import { createReadSide } from '../../src/read-side.ts';
+import type { ReadModelStore } from '../../src/read-models/port.ts';
+import { defaultStandard } from '../../projections/index.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -14,12 +17,30 @@ export interface TestApp {
 }
 
 /** The real app on a real (in-memory) SQLite store, closed when the test ends. */
-export async function buildTestApp(t: Test, options: { conflictRetries?: number; store?: EventStore } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  t: Test,
+  options: { conflictRetries?: number; store?: EventStore; readModels?: ReadModelStore; minPositionWaitMs?: number } = {},
+): Promise<TestApp> {
   const store = options.store ?? createSqliteEventStore({ path: ':memory:' });
-  const app = await buildApp({
-    config: { bodyLimitBytes: 256 * 1024, conflictRetries: options.conflictRetries ?? 5, eventStore: { kind: 'sqlite', path: ':memory:', durability: 'full' } },
-    store,
+  const readSide = createReadSide({
+    config: { role: 'all', readModels: { kind: 'memory' } },
+    eventStore: store,
+    ...(options.readModels ? { readModels: options.readModels } : {}),
   });
+  const app = await buildApp({
+    config: {
+      bodyLimitBytes: 256 * 1024,
+      conflictRetries: options.conflictRetries ?? 5,
+      eventStore: { kind: 'sqlite', path: ':memory:', durability: 'full' },
+      role: 'all',
+      minPositionWaitMs: options.minPositionWaitMs ?? 5000,
+      dormancyMonths: 24,
+    },
+    store,
+    readSide,
+    standard: defaultStandard(),
+  });
+  await readSide.start();
   t.teardown(() => app.close());
   return {
     app,

@@ -6,7 +6,11 @@ t.test('health and readiness', async (t) => {
   t.same((await get('/health')).json(), { status: 'ok' });
   const ready = await get('/ready');
   t.equal(ready.statusCode, 200);
-  t.same(ready.json(), { status: 'ready', eventStore: { kind: 'sqlite', reachable: true } });
+  t.match(ready.json(), { status: 'ready', eventStore: { kind: 'sqlite', reachable: true }, readSide: { reachable: true } });
+  t.same(
+    ready.json().readSide.projections.map((p: { name: string }) => p.name),
+    ['register', 'portfolio', 'campaigns', 'reports'],
+  );
 
   store.readAll = async () => {
     throw new Error('disk gone');

@@ -1,0 +1,19 @@
+import standardV1Json from './standard.v1.json' with { type: 'json' };
+import { type EvaluationStandard, loadStandard } from './standard.ts';
+
+export { evaluate, type AtRiskReason, type EvaluateOptions } from './evaluate.ts';
+export { measure, type Measure, type PartnershipFacts } from './criteria.ts';
+export {
+  type Criterion,
+  type CriterionId,
+  EvaluationStandard,
+  InvalidStandardError,
+  loadStandard,
+  normaliseRank,
+} from './standard.ts';
+
+/** The shipped standard file as parsed JSON, not yet validated. */
+export const standardV1: unknown = standardV1Json;
+
+/** The shipped standard, validated: call once at start so a bad file stops the service early. */
+export const defaultStandard = (): EvaluationStandard => loadStandard(standardV1);

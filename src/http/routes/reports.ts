@@ -1,0 +1,97 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { quarterlyReportId, reportCommandSchemas, reportDecider, reportStream, type Quarter } from '../../../commands/report/index.ts';
+import {
+  ACTIVITIES,
+  PARTNERSHIPS,
+  PROJECTS,
+  QuarterParams,
+  SUBMISSIONS,
+  quarterlyReport,
+  quarterlyReportCsv,
+  quarterlyReportWorkbook,
+  submissionStatus,
+  type ActivityDoc,
+  type PartnershipRow,
+  type ProjectRow,
+  type SubmissionDoc,
+} from '../../../projections/index.ts';
+import { MinPosition, awaitMinPosition, documents, type ReadSide } from '../read-side.ts';
+import { Problem } from '../schemas.ts';
+import type { WriteRoute } from '../write-route.ts';
+
+/** Offices submit their quarterly report; the id is the office and quarter, so a resubmission lands on the same stream. */
+export const reportWrites: WriteRoute[] = [
+  {
+    url: '/reports/quarterly',
+    command: 'SubmitQuarterlyReport',
+    body: reportCommandSchemas.SubmitQuarterlyReport,
+    creates: true,
+    idOf: (body) => quarterlyReportId(body.office as string, body.year as number, body.quarter as number),
+    decider: reportDecider,
+    stream: reportStream,
+    summary: 'Submit (or correct) an office’s quarterly report',
+    tag: 'reports',
+  },
+];
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function registerReportRoutes(app: FastifyInstance, readSide: ReadSide, settings: { minPositionWaitMs: number }) {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+
+  typed.get(
+    '/reports/quarterly',
+    {
+      schema: {
+        summary: 'Quarterly report per office: proposals, signings, activities by type, outcomes, projects, reactivations',
+        tags: ['reports'],
+        querystring: QuarterParams.extend({ format: z.enum(['json', 'csv', 'xlsx']).default('json'), ...MinPosition }),
+      },
+    },
+    async (request, reply) => {
+      const { format, minPosition, ...query } = request.query;
+      await awaitMinPosition(readSide, { minPosition }, settings.minPositionWaitMs);
+      const [rows, activities, projects] = await Promise.all([
+        documents<PartnershipRow>(readSide, 'register', PARTNERSHIPS),
+        documents<ActivityDoc>(readSide, 'register', ACTIVITIES),
+        documents<ProjectRow>(readSide, 'portfolio', PROJECTS),
+      ]);
+      const report = quarterlyReport(rows, activities, projects, { ...query, quarter: query.quarter as Quarter });
+      const name = `quarterly-report-${query.year}-q${query.quarter}${query.office ? `-${query.office}` : ''}`;
+      if (format === 'csv') {
+        // The byte-order mark makes Excel read the Chinese names as UTF-8.
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${name}.csv"`)
+          .send(`\ufeff${quarterlyReportCsv(report)}`);
+      }
+      if (format === 'xlsx') {
+        return reply
+          .type(XLSX)
+          .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+          .send(await quarterlyReportWorkbook(report));
+      }
+      return report;
+    },
+  );
+
+  typed.get(
+    '/reports/submissions',
+    {
+      schema: {
+        summary: 'Which offices have submitted their quarterly report, and which have not',
+        tags: ['reports'],
+        querystring: QuarterParams.omit({ office: true }).extend(MinPosition),
+        response: { 200: z.record(z.string(), z.unknown()), 400: Problem, 503: Problem },
+      },
+    },
+    async (request) => {
+      const { minPosition, ...quarter } = request.query;
+      await awaitMinPosition(readSide, { minPosition }, settings.minPositionWaitMs);
+      const submissions = await documents<SubmissionDoc>(readSide, 'reports', SUBMISSIONS);
+      return submissionStatus(submissions, { ...quarter, quarter: quarter.quarter as Quarter });
+    },
+  );
+}

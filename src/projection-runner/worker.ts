@@ -1,0 +1,221 @@
+import type { Doc, Projection, ProjectedEvent } from '../../projections/projection.ts';
+import type { EventStore, Position, RecordedEvent, Subscription } from '../event-store/port.ts';
+import { comparePositions } from '../event-store/position.ts';
+import type { CheckpointMismatchError, ReadModelStore } from '../read-models/port.ts';
+import { RETRY_MIN_MS, describe, nextDelay, sleep } from './backoff.ts';
+import { createCommitter, type Progress } from './committer.ts';
+import type { RunnerLogger } from './types.ts';
+import { createWorkingCopy } from './working-copy.ts';
+
+export interface VersionWorkerOptions {
+  projection: Projection;
+  version: string;
+  eventStore: EventStore;
+  readModels: ReadModelStore;
+  batchSize: number;
+  idleMs: number;
+  probeMs: number;
+  logger?: RunnerLogger | undefined;
+  /** Where the version stands in the store; nothing for a fresh build. */
+  from?: { checkpoint: Position | undefined; docs: Record<string, Record<string, Doc>> };
+  mayCommit(): boolean;
+  onLostWriteRight(): void;
+  onConflict(error: CheckpointMismatchError): void;
+  /** Makes this version active again if readers lost their pointer (it is called on the serving version only). */
+  ensureActive(): Promise<void>;
+  onChange(): void;
+}
+
+export interface VersionWorker {
+  readonly version: string;
+  progress(): Readonly<Progress>;
+  /** Subscription caught up, everything seen applied and committed. */
+  caughtUp(): boolean;
+  /** Everything up to where the subscription last reported catching up is committed; holds under a steady write load too. */
+  committedCatchUp(): boolean;
+  /** Events applied but not committed; null while more of the log is known to be unread. */
+  lag(): number | null;
+  start(): void;
+  /** Stops delivery; with `flush`, commits what was applied once more. */
+  stop(options: { flush: boolean }): Promise<void>;
+  /** Stops applying and writing at once: the write right is gone. */
+  halt(): Promise<void>;
+}
+
+/** A copy: a projection cannot change the event other projections see. */
+const projected = (event: RecordedEvent): ProjectedEvent => ({ ...event, data: { ...event.data }, metadata: { ...event.metadata } });
+
+const after = (a: Position | undefined, b: Position | undefined) =>
+  a !== undefined && (b === undefined || comparePositions(a, b) > 0);
+
+/**
+ * Projects `$all` into one version of one projection: applies events to a
+ * working copy and commits changes with the checkpoint every `batchSize`
+ * events, when the subscription catches up, and at most `idleMs` after an
+ * event otherwise. While a commit fails, events are held back once a batch
+ * is pending, so memory stays bounded and the subscription waits.
+ */
+export function createVersionWorker(o: VersionWorkerOptions): VersionWorker {
+  const name = o.projection.name;
+  const context = { projection: name, version: o.version };
+  const copy = createWorkingCopy(o.projection.collections, o.from?.docs);
+  const checkpoint = o.from?.checkpoint;
+  const p: Progress = {
+    applied: checkpoint,
+    committed: checkpoint,
+    knownEnd: checkpoint,
+    uncommitted: 0,
+    subscriptionCaughtUp: false,
+    degraded: false,
+    lastError: undefined,
+    failed: false,
+    halted: false,
+    stopped: false,
+  };
+  const abort = new AbortController();
+  const committer = createCommitter({
+    projection: name,
+    version: o.version,
+    readModels: o.readModels,
+    copy,
+    progress: p,
+    logger: o.logger,
+    signal: abort.signal,
+    mayCommit: o.mayCommit,
+    onLostWriteRight: o.onLostWriteRight,
+    onConflict: o.onConflict,
+    afterRewrite: o.ensureActive,
+    onCommitted: o.onChange,
+  });
+  let subscription: Subscription | undefined;
+  let resubscribeDelay = RETRY_MIN_MS;
+  let idleTimer: NodeJS.Timeout | undefined;
+  let probeTimer: NodeJS.Timeout | undefined;
+  let probing: Promise<void> | undefined;
+  let stopping: Promise<void> | undefined;
+  let caughtUpAt: Position | undefined;
+
+  const accepting = () => !p.stopped && !p.halted && !p.failed;
+  const see = (position: Position) => {
+    if (after(position, p.knownEnd)) p.knownEnd = position;
+  };
+
+  function armIdle() {
+    if (idleTimer || !accepting()) return;
+    idleTimer = setTimeout(() => {
+      idleTimer = undefined;
+      void committer.flush().then(() => {
+        if (p.applied !== p.committed) armIdle();
+      });
+    }, o.idleMs);
+  }
+
+  function fail(error: unknown, event: RecordedEvent) {
+    p.failed = true;
+    p.lastError = `${event.type} at ${event.position} (${event.stream}@${event.revision}): ${describe(error)}`;
+    o.logger?.error({ ...context, err: p.lastError }, 'projection failed to apply an event; it stays at the event before');
+    // Not awaited: closing waits for this very delivery to return.
+    void subscription?.close();
+    void committer.flush();
+    o.onChange();
+  }
+
+  async function onEvent(event: RecordedEvent) {
+    if (!accepting()) return;
+    see(event.position);
+    resubscribeDelay = RETRY_MIN_MS;
+    // Delivered again (a resubscribe, an at-least-once store): already in the working copy.
+    if (!after(event.position, p.applied)) return;
+    if (o.projection.handles.has(event.type)) {
+      try {
+        copy.transact((docs) => o.projection.apply(projected(event), docs));
+      } catch (error) {
+        return fail(error, event);
+      }
+    }
+    p.applied = event.position;
+    p.uncommitted++;
+    if (p.uncommitted >= o.batchSize) await committer.flush();
+    else armIdle();
+  }
+
+  function subscribe() {
+    if (!accepting()) return;
+    subscription = o.eventStore.subscribeToAll({
+      after: p.applied,
+      onEvent,
+      onCaughtUp() {
+        p.subscriptionCaughtUp = true;
+        if (after(p.applied, caughtUpAt)) caughtUpAt = p.applied;
+        resubscribeDelay = RETRY_MIN_MS;
+        void committer.flush();
+        o.onChange();
+      },
+      onError(error) {
+        if (!accepting()) return;
+        p.subscriptionCaughtUp = false;
+        p.lastError = describe(error);
+        o.logger?.warn({ ...context, err: p.lastError, retryInMs: resubscribeDelay }, 'subscription to $all failed; resubscribing');
+        const delay = resubscribeDelay;
+        resubscribeDelay = nextDelay(delay);
+        void sleep(delay, abort.signal).then(subscribe);
+        o.onChange();
+      },
+    });
+  }
+
+  /** Learns whether the log holds more than the subscription delivered, and whether the store still holds this version. */
+  async function probe() {
+    try {
+      const [next] = await o.eventStore.readAll({ ...(p.applied ? { after: p.applied } : {}), maxCount: 1 });
+      if (next) see(next.position);
+    } catch {
+      // The subscription reports event-store trouble.
+    }
+    if (!accepting() || committer.busy()) return;
+    await committer.verify();
+    await o.ensureActive().catch(() => undefined);
+    o.onChange();
+  }
+
+  return {
+    version: o.version,
+    progress: () => p,
+    caughtUp: () =>
+      p.subscriptionCaughtUp && !p.degraded && p.applied === p.committed && !after(p.knownEnd, p.applied),
+    committedCatchUp: () =>
+      p.subscriptionCaughtUp && (caughtUpAt === undefined || (p.committed !== undefined && !after(caughtUpAt, p.committed))),
+    lag: () => (after(p.knownEnd, p.applied) ? null : p.uncommitted),
+
+    start() {
+      subscribe();
+      probeTimer = setInterval(() => {
+        probing ??= probe().finally(() => (probing = undefined));
+      }, o.probeMs);
+      probeTimer.unref();
+    },
+
+    stop,
+
+    halt() {
+      p.halted = true;
+      return stop({ flush: false });
+    },
+  };
+
+  function stop({ flush }: { flush: boolean }): Promise<void> {
+    stopping ??= (async () => {
+      p.stopped = true;
+      clearTimeout(idleTimer);
+      clearInterval(probeTimer);
+      abort.abort();
+      await subscription?.close().catch(() => undefined);
+      await probing;
+      // Waits for a commit in flight; with `stopped` set it starts no other.
+      await committer.flush();
+      if (flush) await committer.flushOnce();
+      o.onChange();
+    })();
+    return stopping;
+  }
+}

@@ -1,0 +1,102 @@
+import type { Doc, Documents } from '../../projections/projection.ts';
+import type { DocumentChanges } from '../read-models/port.ts';
+
+/**
+ * A projection version's documents in memory, and which of them changed
+ * since the last commit. Documents are stored as their JSON round-trip, so
+ * the copy folds exactly like one reloaded from the store would.
+ */
+export interface WorkingCopy {
+  /** Runs `fold` against the documents; its changes are kept only if it returns. */
+  transact(fold: (docs: Documents) => void): void;
+  /** The changes since the last take, which the caller is about to commit. */
+  takeChanges(): DocumentChanges;
+  /** Puts back changes whose commit failed, under any made since. */
+  restoreChanges(changes: DocumentChanges): void;
+  /** Every document, to write a version again in full. */
+  everything(): DocumentChanges;
+}
+
+type Collections = Map<string, Map<string, Doc>>;
+
+function normalise(doc: Doc): Doc {
+  return JSON.parse(JSON.stringify(doc)) as Doc;
+}
+
+export function createWorkingCopy(
+  declared: readonly string[],
+  initial: Record<string, Record<string, Doc>> = {},
+): WorkingCopy {
+  const docs: Collections = new Map(declared.map((name) => [name, new Map(Object.entries(initial[name] ?? {}))]));
+  let pending = new Map<string, Map<string, Doc | null>>();
+
+  function collection(name: string): Map<string, Doc> {
+    const found = docs.get(name);
+    // An undeclared collection would not be loaded after a restart; refusing it keeps restarts faithful.
+    if (!found) throw new Error(`collection ${name} is not declared by the projection`);
+    return found;
+  }
+
+  function mark(target: Map<string, Map<string, Doc | null>>, name: string): Map<string, Doc | null> {
+    let changes = target.get(name);
+    if (!changes) target.set(name, (changes = new Map()));
+    return changes;
+  }
+
+  return {
+    transact(fold) {
+      const overlay = new Map<string, Map<string, Doc | null>>();
+      const view: Documents = {
+        get<T extends Doc = Doc>(name: string, id: string): T | undefined {
+          const changed = overlay.get(name)?.get(id);
+          const doc = changed === undefined ? collection(name).get(id) : changed;
+          // A copy, so a handler that edits it in place and then throws leaves nothing behind.
+          return doc === null || doc === undefined ? undefined : (structuredClone(doc) as T);
+        },
+        put(name, id, doc) {
+          collection(name);
+          mark(overlay, name).set(id, normalise(doc));
+        },
+        delete(name, id) {
+          collection(name);
+          mark(overlay, name).set(id, null);
+        },
+        all<T extends Doc = Doc>(name: string): T[] {
+          const merged = new Map<string, Doc | null>(collection(name));
+          for (const [id, doc] of overlay.get(name) ?? []) merged.set(id, doc);
+          return [...merged.values()].flatMap((doc) => (doc === null ? [] : [structuredClone(doc) as T]));
+        },
+      };
+      fold(view);
+      for (const [name, changes] of overlay) {
+        const stored = collection(name);
+        const marked = mark(pending, name);
+        for (const [id, doc] of changes) {
+          if (doc === null) stored.delete(id);
+          else stored.set(id, doc);
+          marked.set(id, doc);
+        }
+      }
+    },
+
+    takeChanges() {
+      const taken: DocumentChanges = {};
+      for (const [name, changes] of pending) taken[name] = Object.fromEntries(changes);
+      pending = new Map();
+      return taken;
+    },
+
+    restoreChanges(changes) {
+      for (const [name, byId] of Object.entries(changes)) {
+        const marked = mark(pending, name);
+        for (const [id, doc] of Object.entries(byId)) if (!marked.has(id)) marked.set(id, doc);
+      }
+    },
+
+    everything() {
+      const all: DocumentChanges = {};
+      for (const [name, stored] of docs) all[name] = Object.fromEntries(stored);
+      return all;
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import type { Doc } from '../../projections/projection.ts';
+import type { Position } from '../event-store/port.ts';
+import {
+  CheckpointMismatchError,
+  ReadModelUnavailableError,
+  checkpointMatches,
+  type DocumentChanges,
+  type ReadModelStore,
+} from './port.ts';
+
+interface VersionData {
+  checkpoint?: Position;
+  /** collection → id → JSON text, so readers get fresh copies and values round-trip as with Redis. */
+  collections: Map<string, Map<string, string>>;
+}
+
+/**
+ * The embedded read-model store: one process, rebuilt or resumed at start.
+ * Every method does its work synchronously before it returns, so a commit
+ * is atomic by construction and a reader never sees half of one.
+ */
+export function createMemoryReadModelStore(): ReadModelStore {
+  const active = new Map<string, string>();
+  const versions = new Map<string, Map<string, VersionData>>();
+  let closed = false;
+
+  function open() {
+    if (closed) throw new ReadModelUnavailableError('the read-model store is closed');
+  }
+
+  function find(projection: string, version: string | undefined): VersionData | undefined {
+    return version === undefined ? undefined : versions.get(projection)?.get(version);
+  }
+
+  function ensure(projection: string, version: string): VersionData {
+    let byVersion = versions.get(projection);
+    if (!byVersion) versions.set(projection, (byVersion = new Map()));
+    let data = byVersion.get(version);
+    if (!data) byVersion.set(version, (data = { collections: new Map() }));
+    return data;
+  }
+
+  return {
+    async activeVersion(projection) {
+      open();
+      return active.get(projection);
+    },
+
+    async activate(projection, version) {
+      open();
+      active.set(projection, version);
+    },
+
+    async dropVersion(projection, version) {
+      open();
+      versions.get(projection)?.delete(version);
+    },
+
+    async checkpoint(projection, version) {
+      open();
+      return find(projection, version)?.checkpoint;
+    },
+
+    async commit(projection, version, changes: DocumentChanges, checkpoint, expected) {
+      open();
+      const actual = find(projection, version)?.checkpoint;
+      if (!checkpointMatches(expected, actual)) {
+        throw new CheckpointMismatchError(projection, version, expected ?? null, actual);
+      }
+      // Serialise everything first: a document that cannot be stored fails the commit before anything changed.
+      const encoded = Object.entries(changes).map(
+        ([collection, docs]) =>
+          [collection, Object.entries(docs).map(([id, doc]) => [id, doc === null ? null : JSON.stringify(doc)] as const)] as const,
+      );
+      const data = ensure(projection, version);
+      for (const [collection, docs] of encoded) {
+        let stored = data.collections.get(collection);
+        if (!stored) data.collections.set(collection, (stored = new Map()));
+        for (const [id, text] of docs) {
+          if (text === null) stored.delete(id);
+          else stored.set(id, text);
+        }
+      }
+      data.checkpoint = checkpoint;
+    },
+
+    async load(projection, version, collections) {
+      open();
+      const data = find(projection, version);
+      const loaded: Record<string, Record<string, Doc>> = {};
+      for (const collection of collections) {
+        const docs: Record<string, Doc> = {};
+        for (const [id, text] of data?.collections.get(collection) ?? []) docs[id] = JSON.parse(text) as Doc;
+        loaded[collection] = docs;
+      }
+      return loaded;
+    },
+
+    async get(projection, collection, id) {
+      open();
+      const text = find(projection, active.get(projection))?.collections.get(collection)?.get(id);
+      return text === undefined ? undefined : (JSON.parse(text) as Doc);
+    },
+
+    async all(projection, collection) {
+      open();
+      const stored = find(projection, active.get(projection))?.collections.get(collection);
+      return [...(stored?.values() ?? [])].map((text) => JSON.parse(text) as Doc);
+    },
+
+    async ping() {
+      return !closed;
+    },
+
+    async close() {
+      closed = true;
+      active.clear();
+      versions.clear();
+    },
+  };
+}
