@@ -18,15 +18,27 @@ import { registerDashboardRoutes } from './http/routes/dashboards.ts';
 import { registerReportRoutes, reportWrites } from './http/routes/reports.ts';
 import type { RunningReadSide } from './read-side.ts';
 import type { EvaluationStandard } from '../projections/index.ts';
+import type { Redis } from 'ioredis';
+import type { KeyStore } from './auth/key-store.ts';
+import { registerAuth } from './auth/plugin.ts';
+import { registerKeyRoutes } from './auth/routes.ts';
+import { registerSecurity } from './http/security.ts';
 
 export interface AppDependencies {
-  config: Pick<Config, 'bodyLimitBytes' | 'conflictRetries' | 'eventStore' | 'role' | 'minPositionWaitMs' | 'dormancyMonths'>;
+  config: Pick<
+    Config,
+    'bodyLimitBytes' | 'conflictRetries' | 'eventStore' | 'role' | 'minPositionWaitMs' | 'dormancyMonths' | 'rateLimitPerMinute'
+  >;
   /** Owned by the app from here on: closed when the app closes. */
   store: EventStore;
   /** Owned by the app too: closed (projections stopped) before the event store. */
   readSide: RunningReadSide;
   /** The evaluation standard, validated at start. */
   standard: EvaluationStandard;
+  /** API keys; every API route needs one. */
+  keyStore: KeyStore;
+  /** Shared rate-limit counters when several API instances run. */
+  rateLimitRedis?: Redis;
   logger?: Logger;
   version?: string;
 }
@@ -63,6 +75,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   registerErrorHandling(app);
   registerRequestContext(app);
+  await registerSecurity(app, {
+    perMinute: deps.config.rateLimitPerMinute,
+    ...(deps.rateLimitRedis ? { redis: deps.rateLimitRedis } : {}),
+  });
+  if (deps.config.role !== 'projector') registerAuth(app, { keyStore: deps.keyStore });
   await registerOpenApi(app, deps.version ?? '0.0.0');
   registerOperations(app, deps.store, deps.config.eventStore.kind, deps.readSide);
   registerMetrics(app, () => deps.readSide.status().map((p) => ({ name: p.name, lag: p.lag ?? 0, caughtUp: p.caughtUp, degraded: p.degraded })));
@@ -78,5 +95,6 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     standard: deps.standard,
   });
   registerReportRoutes(app, deps.readSide, { minPositionWaitMs: deps.config.minPositionWaitMs });
+  registerKeyRoutes(app, { keyStore: deps.keyStore });
   return app;
 }

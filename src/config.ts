@@ -22,6 +22,8 @@ const ConfigSchema = z.object({
   REDIS_KEY_PREFIX: z.string().regex(/^[\w.-]{1,50}$/).default('ledger'),
   MIN_POSITION_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   DORMANCY_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
+  ADMIN_API_KEY: z.string().min(32).max(256).regex(/^[\x21-\x7e]+$/, 'visible ASCII characters only').optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
 });
 
 export type Env = z.input<typeof ConfigSchema>;
@@ -42,6 +44,10 @@ export interface Config {
   minPositionWaitMs: number;
   /** No activity for this long marks a partnership as dormant on the dashboards. */
   dormancyMonths: number;
+  /** Provisions the first admin key instead of generating one (for automation). */
+  adminApiKey?: string;
+  /** Requests per minute per API key (per address without one); 0 turns the limit off. */
+  rateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -81,5 +87,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     readModels: c.READ_MODEL_STORE === 'redis' ? { kind: 'redis', url: c.REDIS_URL, keyPrefix: c.REDIS_KEY_PREFIX } : { kind: 'memory' },
     minPositionWaitMs: c.MIN_POSITION_WAIT_MS,
     dormancyMonths: c.DORMANCY_MONTHS,
+    ...(c.ADMIN_API_KEY ? { adminApiKey: c.ADMIN_API_KEY } : {}),
+    rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
   };
 }

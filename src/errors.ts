@@ -20,6 +20,7 @@ export const catalogue = {
   'payload-too-large': { status: 413, title: 'The body is too large' },
   'unsupported-media-type': { status: 415, title: 'Send application/json' },
   'idempotency-key-reused': { status: 422, title: 'This Idempotency-Key was used for a different request' },
+  'rate-limited': { status: 429, title: 'Too many requests' },
   'store-unavailable': { status: 503, title: 'The event store is unavailable; try again later' },
   'read-models-unavailable': { status: 503, title: 'The read models are unavailable; try again later' },
   'read-model-behind': { status: 503, title: 'The read models have not caught up with that position yet' },

@@ -5,6 +5,9 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openEventStore } from './event-store/open.ts';
 import { createReadSide } from './read-side.ts';
+import { ensureAdminKey } from './auth/bootstrap.ts';
+import { createKeyStore } from './auth/key-store.ts';
+import { closeRedisClient, createRedisClient } from './read-models/redis-client.ts';
 import { defaultStandard } from '../projections/index.ts';
 
 const USAGE = `Usage: npm start -- [options]
@@ -61,7 +64,13 @@ async function main() {
   const standard = defaultStandard();
   const store = await openEventStore(config.eventStore, logger);
   const readSide = createReadSide({ config, eventStore: store, logger });
-  const app = await buildApp({ config, store, readSide, standard, logger, version });
+  const keyStore = createKeyStore(store, { logger });
+  const rateLimitRedis = config.readModels.kind === 'redis' ? createRedisClient(config.readModels.url) : undefined;
+  const app = await buildApp({ config, store, readSide, standard, keyStore, logger, version, ...(rateLimitRedis ? { rateLimitRedis } : {}) });
+  if (rateLimitRedis) app.addHook('onClose', () => closeRedisClient(rateLimitRedis));
+  if (config.role !== 'projector') {
+    await ensureAdminKey({ keyStore, dataDir: config.dataDir, logger, ...(config.adminApiKey ? { adminApiKey: config.adminApiKey } : {}) });
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -20,10 +20,19 @@ export interface Idempotency {
   requestHash: string;
 }
 
+/**
+ * Checks, once the current state is known, that the caller may act on this
+ * aggregate; throws to refuse. Returns the office the caller acts for, which
+ * goes into the events' metadata.
+ */
+export type Authorize<C, S> = (command: C, state: S) => { office?: string } | void;
+
 export interface HandleOptions {
   /** From If-Match: the write happens only if the stream is at this revision. */
   expectedRevision?: number;
   idempotency?: Idempotency;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  authorize?: Authorize<any, any>;
 }
 
 export interface CommandResult {
@@ -119,6 +128,8 @@ async function attemptCommand<C, S, E extends DomainEvent<string, object>>(
   }
 
   const state = history.reduce((s, event) => decider.evolve(s, event as unknown as E), decider.initialState);
+  const office = options.authorize?.(command, state)?.office;
+  if (office !== undefined) metadata = { ...metadata, office };
   let events: E[];
   try {
     events = decider.decide(command, state, { now: metadata.now, newId: randomUUID });

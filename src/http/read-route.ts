@@ -66,6 +66,7 @@ export function registerAggregateReads(app: FastifyInstance, store: EventStore, 
   typed.get(
     `${reads.base}/:id`,
     {
+      config: { access: 'read' },
       schema: {
         summary: `Current or past state of a ${reads.noun}`,
         tags: [reads.tag],
@@ -92,6 +93,7 @@ export function registerAggregateReads(app: FastifyInstance, store: EventStore, 
   typed.get(
     `${reads.base}/:id/history`,
     {
+      config: { access: 'audit' },
       schema: {
         summary: `Every event of a ${reads.noun}, with its metadata`,
         tags: [reads.tag],

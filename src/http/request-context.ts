@@ -14,7 +14,6 @@ declare module 'fastify' {
 }
 
 const TOKEN = /^[\w.@:-]{1,100}$/;
-const OFFICE = /^\d{6}$/;
 
 function header(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name];
@@ -28,20 +27,15 @@ export function requestId(request: { headers: Record<string, string | string[] |
 }
 
 /**
- * Who is acting and which request chain this belongs to. The actor names the
- * caller in every event's metadata: `X-Actor` and `X-Office` until API keys
- * identify callers, `anonymous` when absent.
+ * Which request chain this belongs to. The actor (who acts, for which office)
+ * is set by authentication from the API key, never from a header a caller
+ * could forge; `system` where no key is involved.
  */
 export function registerRequestContext(app: FastifyInstance) {
   app.decorateRequest('actor', null as unknown as Actor);
   app.decorateRequest('correlationId', '');
   app.addHook('onRequest', async (request, reply) => {
-    const actor = header(request, 'x-actor');
-    const office = header(request, 'x-office');
-    request.actor = {
-      actor: actor && TOKEN.test(actor) ? actor : 'anonymous',
-      ...(office && OFFICE.test(office) ? { office } : {}),
-    };
+    request.actor = { actor: 'system' };
     const correlation = header(request, 'x-correlation-id');
     request.correlationId = correlation && TOKEN.test(correlation) ? correlation : request.id;
     reply.header('x-request-id', request.id);

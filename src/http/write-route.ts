@@ -5,6 +5,8 @@ import { z } from 'zod';
 import type { Decider, DomainEvent } from '../../commands/decider.ts';
 import type { CommandHandler, CommandMetadata } from '../commands/handle-command.ts';
 import { apiError } from '../errors.ts';
+import { canWriteFor, coveringOffice } from '../auth/policy.ts';
+import { requirePrincipal } from '../auth/plugin.ts';
 import { WriteResponse, problemResponses } from './schemas.ts';
 
 /** One command route: which decider, which stream, which body. */
@@ -23,6 +25,13 @@ export interface WriteRoute {
   idOf?: (body: Record<string, unknown>) => string;
   summary: string;
   tag: string;
+  /**
+   * The division that owns the target (a partnership's local side, a
+   * project's lead office), from the command for a creation or from the
+   * current state; editors may write only for their own offices. Undefined
+   * when the target does not exist (the decider answers that).
+   */
+  ownerOf: (command: { data: Record<string, unknown> }, state: Record<string, unknown>) => string | undefined;
 }
 
 const IdParams = z.object({ id: z.uuid() });
@@ -88,6 +97,7 @@ export function registerWriteRoute(app: FastifyInstance, handle: CommandHandler,
   app.withTypeProvider<ZodTypeProvider>().route({
     method: 'POST',
     url: route.url,
+    config: { access: 'write' },
     schema: {
       summary: route.summary,
       tags: [route.tag],
@@ -112,6 +122,16 @@ export function registerWriteRoute(app: FastifyInstance, handle: CommandHandler,
         {
           expectedRevision: expectedRevision(request),
           idempotency: key ? { key, requestHash: sha256(`${route.command}\n${id}\n${canonicalJson(data)}`) } : undefined,
+          authorize: (command: { data: Record<string, unknown> }, state: Record<string, unknown>) => {
+            const owner = route.ownerOf(command, state);
+            if (owner === undefined) return {};
+            const principal = requirePrincipal(request);
+            if (!canWriteFor(principal, owner)) {
+              throw apiError('forbidden', `The key ${principal.name} may not write records of office ${owner}.`);
+            }
+            const office = coveringOffice(principal, owner);
+            return office ? { office } : {};
+          },
         },
       );
       if (!result.appended) reply.header('idempotent-replayed', 'true');

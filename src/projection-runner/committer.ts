@@ -1,29 +1,9 @@
 import type { Position } from '../event-store/port.ts';
-import { comparePositions } from '../event-store/position.ts';
 import { CheckpointMismatchError, type ReadModelStore } from '../read-models/port.ts';
 import { RETRY_MIN_MS, describe, nextDelay, sleep } from './backoff.ts';
+import { isAfter, type Progress } from './progress.ts';
 import type { RunnerLogger } from './types.ts';
 import type { WorkingCopy } from './working-copy.ts';
-
-/** What a version worker knows about its progress; shared with its committer. */
-export interface Progress {
-  /** Last event folded into the working copy. */
-  applied: Position | undefined;
-  /** Last checkpoint the store confirmed. */
-  committed: Position | undefined;
-  /** Highest position known to exist in the log. */
-  knownEnd: Position | undefined;
-  /** Events applied since `committed`. */
-  uncommitted: number;
-  subscriptionCaughtUp: boolean;
-  degraded: boolean;
-  lastError: string | undefined;
-  /** `apply` threw: nothing more is applied. */
-  failed: boolean;
-  /** The write right was lost: nothing more is applied or written. */
-  halted: boolean;
-  stopped: boolean;
-}
 
 export interface CommitterOptions {
   projection: string;
@@ -51,8 +31,6 @@ export interface Committer {
   /** Compares the store's checkpoint with the last one committed, and repairs a difference. */
   verify(): Promise<void>;
   busy(): boolean;
-  /** Counts successful commits, so a probe can tell whether its reading is stale. */
-  commits(): number;
 }
 
 /**
@@ -66,7 +44,6 @@ export function createCommitter(o: CommitterOptions): Committer {
   const p = o.progress;
   let chain: Promise<void> = Promise.resolve();
   let running = 0;
-  let commitCount = 0;
   let rewrite = false;
   let reactivate = false;
   /** The checkpoint of the last attempt, stored or not: a lost reply is recognised by it. */
@@ -119,7 +96,7 @@ export function createCommitter(o: CommitterOptions): Committer {
       p.uncommitted -= attempted.events;
       return true;
     }
-    if (actual !== undefined && (p.committed === undefined || comparePositions(actual, p.committed) > 0)) {
+    if (isAfter(actual, p.committed)) {
       p.lastError = error.message;
       o.logger?.error({ ...context, err: error.message }, 'another projector wrote this read-model version; stopping it');
       o.onConflict(error);
@@ -137,7 +114,6 @@ export function createCommitter(o: CommitterOptions): Committer {
       await o.afterRewrite();
       reactivate = false;
     }
-    commitCount++;
   }
 
   async function withRetry(): Promise<void> {
@@ -194,6 +170,5 @@ export function createCommitter(o: CommitterOptions): Committer {
         if (mismatch(actual, error)) await withRetry();
       }),
     busy: () => running > 0,
-    commits: () => commitCount,
   };
 }

@@ -5,11 +5,13 @@ import type { VersionWorker } from './worker.ts';
 
 export interface SlotSnapshot {
   name: string;
-  serving: VersionWorker | undefined;
-  build: { version: string; worker?: VersionWorker } | undefined;
-  shown: string | undefined;
-  bootError: string | undefined;
-  buildError: string | undefined;
+  /** The worker on the version readers see. */
+  serving?: VersionWorker | undefined;
+  build?: { version: string; worker?: VersionWorker } | undefined;
+  /** What readers see while the first build runs: a version of older projection code, if any. */
+  shown?: string | undefined;
+  bootError?: string | undefined;
+  buildError?: string | undefined;
   stopped: boolean;
 }
 

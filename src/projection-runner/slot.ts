@@ -1,9 +1,9 @@
 import type { Projection } from '../../projections/projection.ts';
 import type { EventStore, Position } from '../event-store/port.ts';
-import { comparePositions } from '../event-store/position.ts';
 import type { ReadModelStore } from '../read-models/port.ts';
 import { RETRY_MIN_MS, StoppedError, describe, retrying, sleep } from './backoff.ts';
 import { createChanges } from './changes.ts';
+import { isAfter } from './progress.ts';
 import { slotStatus, type SlotSnapshot } from './slot-status.ts';
 import { ProjectorNotRunningError, type ProjectionStatus, type RunnerLogger } from './types.ts';
 import { builtBy, nextVersion } from './versions.ts';
@@ -45,15 +45,7 @@ export function createProjectionSlot(o: SlotOptions): ProjectionSlot {
   const store = o.readModels;
   const abort = new AbortController();
   const changes = createChanges();
-  const s: SlotSnapshot & { build: Build | undefined } = {
-    name,
-    serving: undefined,
-    build: undefined,
-    shown: undefined,
-    bootError: undefined,
-    buildError: undefined,
-    stopped: false,
-  };
+  const s: SlotSnapshot & { build?: Build | undefined } = { name, stopped: false };
   let halted = false;
   let booting: Promise<void> = Promise.resolve();
 
@@ -109,15 +101,9 @@ export function createProjectionSlot(o: SlotOptions): ProjectionSlot {
     return booting;
   }
 
-  /** The build has caught up, and readers would not step back by switching to it. */
-  function ready(worker: VersionWorker): boolean {
-    const old = s.serving?.progress().committed;
-    const mine = worker.progress().committed;
-    return worker.committedCatchUp() && (old === undefined || (mine !== undefined && comparePositions(mine, old) >= 0));
-  }
-
-  async function until(worker: VersionWorker, condition: () => boolean) {
-    while (!condition()) {
+  /** Waits until the build has caught up and readers would not step back by switching to it. */
+  async function untilReady(worker: VersionWorker) {
+    while (!(worker.committedCatchUp() && !isAfter(s.serving?.progress().committed, worker.progress().committed))) {
       const progress = worker.progress();
       if (progress.failed) throw new Error(progress.lastError ?? 'the projection failed');
       if (progress.stopped || abort.signal.aborted) throw new StoppedError('stopped');
@@ -132,17 +118,17 @@ export function createProjectionSlot(o: SlotOptions): ProjectionSlot {
     const worker = (build.worker = spawn(version));
     worker.start();
     changed();
-    await until(worker, () => ready(worker));
+    await untilReady(worker);
     // The old version stops moving, so the new one can be seen to be at least as far before readers switch.
     const old = s.serving;
     await old?.stop({ flush: true });
-    await until(worker, () => ready(worker));
+    await untilReady(worker);
     await retrying(() => store.activate(name, version), abort.signal, retryLog('activating the new version'), refuse);
     const replaced = old?.version ?? s.shown;
     s.serving = worker;
     s.shown = undefined;
     s.build = undefined;
-    s.buildError = undefined;
+    s.buildError = s.bootError = undefined;
     o.logger?.info({ projection: name, version, replaced }, 'read-model version activated');
     if (replaced !== undefined && replaced !== version && mayWrite()) {
       await store.dropVersion(name, replaced).catch((error: unknown) => {
@@ -165,6 +151,8 @@ export function createProjectionSlot(o: SlotOptions): ProjectionSlot {
         o.logger?.error({ projection: name, version, err: s.buildError }, 'building a read-model version failed');
       }
       if (mayWrite()) await store.dropVersion(name, version).catch(() => undefined);
+      // The old version was already stopped for the switch: serve it again from the store.
+      if (s.serving?.progress().stopped) void reboot();
       changed();
       throw error;
     });

@@ -1,9 +1,9 @@
 import type { Doc, Projection, ProjectedEvent } from '../../projections/projection.ts';
 import type { EventStore, Position, RecordedEvent, Subscription } from '../event-store/port.ts';
-import { comparePositions } from '../event-store/position.ts';
 import type { CheckpointMismatchError, ReadModelStore } from '../read-models/port.ts';
 import { RETRY_MIN_MS, describe, nextDelay, sleep } from './backoff.ts';
-import { createCommitter, type Progress } from './committer.ts';
+import { createCommitter } from './committer.ts';
+import { isAfter as after, startingAt, type Progress } from './progress.ts';
 import type { RunnerLogger } from './types.ts';
 import { createWorkingCopy } from './working-copy.ts';
 
@@ -45,9 +45,6 @@ export interface VersionWorker {
 /** A copy: a projection cannot change the event other projections see. */
 const projected = (event: RecordedEvent): ProjectedEvent => ({ ...event, data: { ...event.data }, metadata: { ...event.metadata } });
 
-const after = (a: Position | undefined, b: Position | undefined) =>
-  a !== undefined && (b === undefined || comparePositions(a, b) > 0);
-
 /**
  * Projects `$all` into one version of one projection: applies events to a
  * working copy and commits changes with the checkpoint every `batchSize`
@@ -56,34 +53,16 @@ const after = (a: Position | undefined, b: Position | undefined) =>
  * is pending, so memory stays bounded and the subscription waits.
  */
 export function createVersionWorker(o: VersionWorkerOptions): VersionWorker {
-  const name = o.projection.name;
-  const context = { projection: name, version: o.version };
+  const context = { projection: o.projection.name, version: o.version };
   const copy = createWorkingCopy(o.projection.collections, o.from?.docs);
-  const checkpoint = o.from?.checkpoint;
-  const p: Progress = {
-    applied: checkpoint,
-    committed: checkpoint,
-    knownEnd: checkpoint,
-    uncommitted: 0,
-    subscriptionCaughtUp: false,
-    degraded: false,
-    lastError: undefined,
-    failed: false,
-    halted: false,
-    stopped: false,
-  };
+  const p = startingAt(o.from?.checkpoint);
   const abort = new AbortController();
   const committer = createCommitter({
-    projection: name,
-    version: o.version,
-    readModels: o.readModels,
+    ...o,
+    projection: o.projection.name,
     copy,
     progress: p,
-    logger: o.logger,
     signal: abort.signal,
-    mayCommit: o.mayCommit,
-    onLostWriteRight: o.onLostWriteRight,
-    onConflict: o.onConflict,
     afterRewrite: o.ensureActive,
     onCommitted: o.onChange,
   });

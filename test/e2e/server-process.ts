@@ -4,6 +4,10 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
+/** The admin key the test servers are provisioned with. */
+export const ADMIN_KEY = 'e2e-admin-key-0123456789abcdefghijklmnopqrstuv';
+export const adminAuth = { authorization: `Bearer ${ADMIN_KEY}` };
+
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
@@ -16,7 +20,7 @@ export interface ServerProcess {
 export async function startServer(env: Record<string, string>, args: string[] = []): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts', ...args], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ADMIN_API_KEY: ADMIN_KEY, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Record<string, unknown>[] = [];
@@ -46,6 +50,11 @@ export async function startServer(env: Record<string, string>, args: string[] = 
   return { url, child, logs, exited };
 }
 
+export async function getJson(url: string, headers: Record<string, string> = {}) {
+  const response = await fetch(url, { headers: { ...adminAuth, ...headers } });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
+}
+
 export async function stopServer(server: ServerProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
   if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill(signal);
   return server.exited;
@@ -54,7 +63,7 @@ export async function stopServer(server: ServerProcess, signal: NodeJS.Signals =
 export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', ...adminAuth, ...headers },
     body: JSON.stringify(body),
   });
   return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };

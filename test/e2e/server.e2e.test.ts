@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { startEsdbWireFake } from '../support/esdb-wire-fake.ts';
-import { postJson, startServer, stopServer } from './server-process.ts';
+import { getJson, postJson, startServer, stopServer } from './server-process.ts';
 
 const proposal = {
   local: { divisionCode: '370600' },
@@ -18,7 +18,7 @@ t.test('a real server keeps every acknowledged write across a restart', async (t
 
   const first = await startServer({ DATA_DIR: dataDir });
   t.teardown(() => stopServer(first, 'SIGKILL'));
-  const proposed = await postJson(`${first.url}/partnerships`, proposal, { 'x-actor': 'yantai-fao' });
+  const proposed = await postJson(`${first.url}/partnerships`, proposal);
   t.equal(proposed.status, 201);
   const id = proposed.body.id as string;
   t.equal((await postJson(`${first.url}/partnerships/${id}/letter-of-intent`, { date: '2021-03-01' })).status, 200);
@@ -42,13 +42,13 @@ t.test('a real server keeps every acknowledged write across a restart', async (t
 
   const second = await startServer({ DATA_DIR: dataDir });
   t.teardown(() => stopServer(second, 'SIGKILL'));
-  const state = (await (await fetch(`${second.url}/partnerships/${id}`)).json()) as { revision: number; state: { status: string } };
+  const state = (await getJson(`${second.url}/partnerships/${id}`)).body as { revision: number; state: { status: string } };
   t.equal(state.state.status, 'intent_signed');
-  const history = (await (await fetch(`${second.url}/partnerships/${id}/history`)).json()) as {
+  const history = (await getJson(`${second.url}/partnerships/${id}/history`)).body as {
     events: { type: string; metadata: { actor: string } }[];
   };
   t.equal(history.events.filter((e) => e.type === 'ActivityRecorded').length, acknowledged, 'every acknowledged activity is there');
-  t.equal(history.events[0]?.metadata.actor, 'yantai-fao');
+  t.equal(history.events[0]?.metadata.actor, 'admin');
   t.equal(await stopServer(second), 0);
 });
 
@@ -65,7 +65,7 @@ t.test('EVENT_STORE=esdb runs the same service on EventStoreDB', async (t) => {
 
   const ready = await fetch(`${server.url}/ready`);
   t.match(await ready.json(), { status: 'ready', eventStore: { kind: 'esdb', reachable: true }, readSide: { reachable: true } });
-  const proposed = await postJson(`${server.url}/partnerships`, proposal, { 'x-actor': 'yantai-fao' });
+  const proposed = await postJson(`${server.url}/partnerships`, proposal);
   t.equal(proposed.status, 201);
   const id = proposed.body.id as string;
   const loi = await postJson(`${server.url}/partnerships/${id}/letter-of-intent`, { date: '2021-03-01' }, { 'if-match': '"0"' });
@@ -73,7 +73,32 @@ t.test('EVENT_STORE=esdb runs the same service on EventStoreDB', async (t) => {
   t.equal(loi.headers.get('etag'), '"1"');
   const stale = await postJson(`${server.url}/partnerships/${id}/contact`, {}, { 'if-match': '"0"' });
   t.equal(stale.status, 412);
-  const history = (await (await fetch(`${server.url}/partnerships/${id}/history`)).json()) as { events: { type: string }[] };
+  const history = (await getJson(`${server.url}/partnerships/${id}/history`)).body as { events: { type: string }[] };
   t.same(history.events.map((e) => e.type), ['PartnershipProposed', 'LetterOfIntentSigned']);
   t.equal(await stopServer(server), 0, 'the EventStoreDB client is disposed on shutdown');
+});
+
+t.test('the first start creates an admin key in a file only its owner can read, and logs the path', async (t) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
+  t.teardown(() => rmSync(dataDir, { recursive: true, force: true }));
+  const server = await startServer({ DATA_DIR: dataDir, ADMIN_API_KEY: '' });
+  t.teardown(() => stopServer(server, 'SIGKILL'));
+  const path = join(dataDir, 'admin-api-key');
+  const key = readFileSync(path, 'utf8').trim();
+  t.equal(statSync(path).mode & 0o777, 0o600);
+  const logged = JSON.stringify(server.logs);
+  t.match(logged, path, 'the path is logged');
+  t.notMatch(logged, key, 'the key is not');
+  const anonymous = await fetch(`${server.url}/dashboards/overview`);
+  t.equal(anonymous.status, 401);
+  const created = await postJson(`${server.url}/admin/keys`, { name: 'qingdao-oa', role: 'editor', offices: ['370200'] }, {
+    authorization: `Bearer ${key}`,
+  });
+  t.equal(created.status, 201);
+  const editor = { authorization: `Bearer ${created.body.key as string}` };
+  const qingdao = await postJson(`${server.url}/partnerships`, { ...proposal, local: { divisionCode: '370200' } }, editor);
+  t.equal(qingdao.status, 201);
+  const jinan = await postJson(`${server.url}/partnerships`, { ...proposal, local: { divisionCode: '370100' } }, editor);
+  t.equal(jinan.status, 403);
+  t.equal(await stopServer(server), 0);
 });

@@ -47,9 +47,9 @@ t.test('a date in the future is rejected by the domain with its path', async (t)
 });
 
 t.test('malformed JSON, wrong media type and oversized bodies', async (t) => {
-  const { app, eventCount } = await buildTestApp(t);
+  const { app, auth, eventCount } = await buildTestApp(t);
   const send = (payload: string | Buffer, contentType?: string) =>
-    app.inject({ method: 'POST', url: '/partnerships', payload, headers: contentType ? { 'content-type': contentType } : {} });
+    app.inject({ method: 'POST', url: '/partnerships', payload, headers: { ...auth, ...(contentType ? { 'content-type': contentType } : {}) } });
 
   const malformed = await send('{"local": ', 'application/json');
   t.equal(malformed.statusCode, 400);
@@ -112,11 +112,13 @@ t.test('an illegal transition is a 409 naming the rule, and appends nothing', as
 });
 
 t.test('internal failures are 500s that leak nothing', async (t) => {
-  const { app, store } = await buildTestApp(t);
-  store.readStream = async () => {
+  const { get, store } = await buildTestApp(t);
+  const readStream = store.readStream;
+  store.readStream = async (stream, options) => {
+    if (stream === 'api-keys') return readStream(stream, options);
     throw new Error('SQLITE_CORRUPT: secret path /var/lib/x');
   };
-  const response = await app.inject({ method: 'GET', url: '/partnerships/00000000-0000-4000-8000-000000000000' });
+  const response = await get('/partnerships/00000000-0000-4000-8000-000000000000');
   t.equal(response.statusCode, 500);
   t.equal(response.json().code, 'internal');
   t.notMatch(response.body, /SQLITE|secret|stack/);

@@ -4,12 +4,18 @@ import { buildApp } from '../../src/app.ts';
 import { createSqliteEventStore } from '../../src/event-store/sqlite.ts';
 import type { EventStore } from '../../src/event-store/port.ts';
 import { createReadSide } from '../../src/read-side.ts';
+import { createKeyStore } from '../../src/auth/key-store.ts';
+import type { Role } from '../../src/auth/keys.ts';
 import type { ReadModelStore } from '../../src/read-models/port.ts';
 import { defaultStandard } from '../../projections/index.ts';
 
 export interface TestApp {
   app: FastifyInstance;
   store: EventStore;
+  /** Keys by role: `editor` is test-editor, an editor of the province, Jinan, Qingdao and Yantai. */
+  keys: Record<'admin' | 'editor' | 'qingdaoEditor' | 'viewer' | 'auditor', string>;
+  /** The default (editor) Authorization header, for hand-made requests. */
+  auth: { authorization: string };
   post(url: string, body: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   /** Every event in the store, to prove a rejected request appended nothing. */
@@ -19,9 +25,26 @@ export interface TestApp {
 /** The real app on a real (in-memory) SQLite store, closed when the test ends. */
 export async function buildTestApp(
   t: Test,
-  options: { conflictRetries?: number; store?: EventStore; readModels?: ReadModelStore; minPositionWaitMs?: number } = {},
+  options: {
+    conflictRetries?: number;
+    store?: EventStore;
+    readModels?: ReadModelStore;
+    minPositionWaitMs?: number;
+    rateLimitPerMinute?: number;
+  } = {},
 ): Promise<TestApp> {
   const store = options.store ?? createSqliteEventStore({ path: ':memory:' });
+  const keyStore = createKeyStore(store, { refreshIntervalMs: 0 });
+  const issue = async (name: string, role: Role, offices?: string[]) =>
+    (await keyStore.issue({ name, role, ...(offices ? { offices } : {}) }, 'test-setup')).key;
+  const keys = {
+    admin: await issue('test-admin', 'admin'),
+    editor: await issue('test-editor', 'editor', ['370000', '370100', '370200', '370600']),
+    qingdaoEditor: await issue('qingdao-editor', 'editor', ['370200']),
+    viewer: await issue('test-viewer', 'viewer'),
+    auditor: await issue('test-auditor', 'auditor'),
+  };
+  const auth = { authorization: `Bearer ${keys.editor}` };
   const readSide = createReadSide({
     config: { role: 'all', readModels: { kind: 'memory' } },
     eventStore: store,
@@ -35,20 +58,24 @@ export async function buildTestApp(
       role: 'all',
       minPositionWaitMs: options.minPositionWaitMs ?? 5000,
       dormancyMonths: 24,
+      rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
     },
     store,
     readSide,
     standard: defaultStandard(),
+    keyStore,
   });
   await readSide.start();
   t.teardown(() => app.close());
   return {
     app,
     store,
-    post: (url, body, headers = {}) =>
-      app.inject({ method: 'POST', url, headers: { 'x-actor': 'test-editor', 'x-office': '370200', ...headers }, payload: body as object }),
-    get: (url, headers = {}) => app.inject({ method: 'GET', url, headers }),
-    eventCount: async () => (await store.readAll({ maxCount: 1_000_000 })).length,
+    keys,
+    auth,
+    post: (url, body, headers = {}) => app.inject({ method: 'POST', url, headers: { ...auth, ...headers }, payload: body as object }),
+    get: (url, headers = {}) => app.inject({ method: 'GET', url, headers: { ...auth, ...headers } }),
+    // Only the ledger's own streams: the API keys live in the log too.
+    eventCount: async () => (await store.readAll({ maxCount: 1_000_000 })).filter((e) => e.stream !== 'api-keys').length,
   };
 }
 

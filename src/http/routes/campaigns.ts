@@ -1,9 +1,11 @@
 import { campaignCommandSchemas as bodies, campaignDecider, campaignStream } from '../../../commands/campaign/index.ts';
+import { PROVINCE_CODE } from '../../../commands/shared/divisions.ts';
 import type { WriteRoute } from '../write-route.ts';
 import type { AggregateReads } from '../read-route.ts';
 
 const tag = 'campaigns';
-const common = { decider: campaignDecider, stream: campaignStream, tag };
+// Campaigns are the province's: only the province office (or an admin) runs them.
+const common = { decider: campaignDecider, stream: campaignStream, tag, ownerOf: () => PROVINCE_CODE };
 
 export const campaignWrites: WriteRoute[] = [
   { url: '/campaigns', command: 'LaunchCampaign', body: bodies.LaunchCampaign, creates: true, summary: 'Launch a campaign' },

@@ -52,18 +52,19 @@ export function registerDashboardRoutes(app: FastifyInstance, readSide: ReadSide
   const projects = () => documents<ProjectRow>(readSide, 'portfolio', PROJECTS);
   const route = (url: string, summary: string, querystring: z.ZodObject, tag = 'dashboards') => ({
     url,
+    config: { access: 'read' as const },
     schema: { summary, tags: [tag], querystring: querystring.extend(MinPosition), response: { 200: AnyJson, ...readErrors } },
   });
 
   const register = route('/partnerships', 'The partnership register: filter, sort, page', RegisterParams, 'partnerships');
-  typed.get(register.url, { schema: register.schema }, async (request) => {
+  typed.get(register.url, { config: register.config, schema: register.schema }, async (request) => {
     const { minPosition, ...query } = request.query as z.infer<typeof RegisterParams> & { minPosition?: string };
     await wait({ minPosition });
     return registerQuery(await partnerships(), { ...query, today: today() });
   });
 
   const projectList = route('/projects', 'Cooperation projects: filter by status, sector, office', PortfolioParams, 'projects');
-  typed.get(projectList.url, { schema: projectList.schema }, async (request) => {
+  typed.get(projectList.url, { config: projectList.config, schema: projectList.schema }, async (request) => {
     const { minPosition, ...query } = request.query as z.infer<typeof PortfolioParams> & { minPosition?: string };
     await wait({ minPosition });
     const { total, items } = portfolio(await projects(), { ...query, today: today() });
@@ -72,40 +73,40 @@ export function registerDashboardRoutes(app: FastifyInstance, readSide: ReadSide
 
   const empty = z.strictObject({});
   const overviewRoute = route('/dashboards/overview', 'Totals of relationships by kind, status, country, continent, group, office, year', empty);
-  typed.get(overviewRoute.url, { schema: overviewRoute.schema }, async (request) => {
+  typed.get(overviewRoute.url, { config: overviewRoute.config, schema: overviewRoute.schema }, async (request) => {
     await wait(request.query);
     return overview(await partnerships(), { today: today(), dormancyMonths: settings.dormancyMonths });
   });
 
   const pipelineRoute = route('/dashboards/pipeline', 'Candidate pipeline: stage and days in stage', empty);
-  typed.get(pipelineRoute.url, { schema: pipelineRoute.schema }, async (request) => {
+  typed.get(pipelineRoute.url, { config: pipelineRoute.config, schema: pipelineRoute.schema }, async (request) => {
     await wait(request.query);
     return pipeline(await partnerships(), { today: today() });
   });
 
   const projectsRoute = route('/dashboards/projects', 'Project portfolio: by status, sector, office; overdue', PortfolioParams);
-  typed.get(projectsRoute.url, { schema: projectsRoute.schema }, async (request) => {
+  typed.get(projectsRoute.url, { config: projectsRoute.config, schema: projectsRoute.schema }, async (request) => {
     const { minPosition, ...query } = request.query as z.infer<typeof PortfolioParams> & { minPosition?: string };
     await wait({ minPosition });
     return portfolio(await projects(), { ...query, today: today() });
   });
 
   const dormancyRoute = route('/dashboards/dormancy', 'Active partnerships with no activity for a period', DormancyParams);
-  typed.get(dormancyRoute.url, { schema: dormancyRoute.schema }, async (request) => {
+  typed.get(dormancyRoute.url, { config: dormancyRoute.config, schema: dormancyRoute.schema }, async (request) => {
     const { minPosition, months } = request.query as z.infer<typeof DormancyParams> & { minPosition?: string };
     await wait({ minPosition });
     return dormancyIndicator(await partnerships(), { today: today(), months: months ?? settings.dormancyMonths });
   });
 
   const timelineRoute = route('/dashboards/timeline', 'Activity timeline', TimelineParams);
-  typed.get(timelineRoute.url, { schema: timelineRoute.schema }, async (request) => {
+  typed.get(timelineRoute.url, { config: timelineRoute.config, schema: timelineRoute.schema }, async (request) => {
     const { minPosition, ...query } = request.query as z.infer<typeof TimelineParams> & { minPosition?: string };
     await wait({ minPosition });
     return activityTimeline(await activities(), query);
   });
 
   const evaluationRoute = route('/dashboards/evaluation', 'Evaluation scores per partnership and office; the at-risk list', EvaluationParams);
-  typed.get(evaluationRoute.url, { schema: evaluationRoute.schema }, async (request) => {
+  typed.get(evaluationRoute.url, { config: evaluationRoute.config, schema: evaluationRoute.schema }, async (request) => {
     const { minPosition, office } = request.query as z.infer<typeof EvaluationParams> & { minPosition?: string };
     await wait({ minPosition });
     const [rows, acts, projs] = await Promise.all([partnerships(), activities(), projects()]);
@@ -115,6 +116,7 @@ export function registerDashboardRoutes(app: FastifyInstance, readSide: ReadSide
   typed.get(
     '/dashboards/campaigns/:id',
     {
+      config: { access: 'read' },
       schema: {
         summary: 'Campaign progress: targets against actuals; dormant and reactivated partnerships',
         tags: ['dashboards'],

@@ -5,6 +5,11 @@ import type { AggregateReads } from '../read-route.ts';
 const tag = 'partnerships';
 const common = { decider: partnershipDecider, stream: partnershipStream, tag };
 
+/** A partnership belongs to its local side's office: from the proposal, then from the state. */
+const ownerOf: WriteRoute['ownerOf'] = (command, state) =>
+  ((command.data.local as { divisionCode?: string } | undefined) ?? (state.local as { divisionCode?: string } | undefined))
+    ?.divisionCode;
+
 /** DESIGN §7: one resource action per partnership command. */
 export const partnershipWrites: WriteRoute[] = [
   { url: '/partnerships', command: 'ProposePartnership', body: bodies.ProposePartnership, creates: true, summary: 'Propose a candidate partnership' },
@@ -19,6 +24,6 @@ export const partnershipWrites: WriteRoute[] = [
   { url: '/partnerships/:id/reactivation', command: 'Reactivate', body: bodies.Reactivate, summary: 'Reactivate a dormant partnership' },
   { url: '/partnerships/:id/termination', command: 'TerminatePartnership', body: bodies.TerminatePartnership, summary: 'Terminate the partnership' },
   { url: '/partnerships/:id/withdrawal', command: 'WithdrawProposal', body: bodies.WithdrawProposal, summary: 'Withdraw the proposal' },
-].map((route) => ({ ...common, ...route }));
+].map((route) => ({ ...common, ownerOf, ...route }));
 
 export const partnershipReads: AggregateReads = { base: '/partnerships', noun: 'partnership', ...common };

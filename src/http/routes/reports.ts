@@ -29,6 +29,7 @@ export const reportWrites: WriteRoute[] = [
     body: reportCommandSchemas.SubmitQuarterlyReport,
     creates: true,
     idOf: (body) => quarterlyReportId(body.office as string, body.year as number, body.quarter as number),
+    ownerOf: (command) => command.data.office as string,
     decider: reportDecider,
     stream: reportStream,
     summary: 'Submit (or correct) an office’s quarterly report',
@@ -44,6 +45,7 @@ export function registerReportRoutes(app: FastifyInstance, readSide: ReadSide, s
   typed.get(
     '/reports/quarterly',
     {
+      config: { access: 'read' },
       schema: {
         summary: 'Quarterly report per office: proposals, signings, activities by type, outcomes, projects, reactivations',
         tags: ['reports'],
@@ -80,6 +82,7 @@ export function registerReportRoutes(app: FastifyInstance, readSide: ReadSide, s
   typed.get(
     '/reports/submissions',
     {
+      config: { access: 'read' },
       schema: {
         summary: 'Which offices have submitted their quarterly report, and which have not',
         tags: ['reports'],

@@ -1,0 +1,250 @@
+/**
+ * The API keys, kept in the event log itself (stream `api-keys`): durable,
+ * shared by every API instance on the same store, and auditable. Each
+ * instance folds the stream into memory and catches up from its last
+ * revision at most once per refresh interval, so a key issued or revoked
+ * through another instance takes effect here within about a second.
+ */
+import { randomUUID } from 'node:crypto';
+import { ConcurrencyError, type EventStore, type NewEvent } from '../event-store/port.ts';
+import { hashKey, isPresentableKey, keyDigest, keyMatches, lookupPrefix, generateKey } from './key-hash.ts';
+import {
+  KEYS_STREAM,
+  decideIssue,
+  decideRevoke,
+  evolveKeys,
+  initialKeysState,
+  publicRecord,
+  type KeyRecord,
+  type KeySpec,
+  type KeysState,
+  type StoredKey,
+} from './keys.ts';
+
+export interface IssuedKey {
+  /** The key itself: shown once, never stored. */
+  key: string;
+  record: KeyRecord;
+}
+
+export interface WriteOptions {
+  correlationId?: string;
+}
+
+export interface IssueOptions extends WriteOptions {
+  /** A secret chosen by the operator (ADMIN_API_KEY) instead of a generated one. */
+  key?: string;
+}
+
+export interface KeyStore {
+  issue(spec: KeySpec, actor: string, options?: IssueOptions): Promise<IssuedKey>;
+  /** Issues a key only while no key exists at all; undefined when another was first. */
+  issueFirst(spec: KeySpec, actor: string, options?: IssueOptions): Promise<IssuedKey | undefined>;
+  revoke(name: string, actor: string, options?: WriteOptions & { reason?: string }): Promise<void>;
+  list(): Promise<KeyRecord[]>;
+  /** The record of the key presented, or undefined when it is unknown, revoked or malformed. */
+  verify(presented: string): Promise<KeyRecord | undefined>;
+  /** How many keys are not revoked. */
+  count(): Promise<number>;
+}
+
+export interface KeyStoreOptions {
+  /** Catch up with the stream at most this often on reads. */
+  refreshIntervalMs?: number;
+  /** How long a successful verification is remembered. */
+  cacheTtlMs?: number;
+  /**
+   * While the event store is unreachable, keep authenticating from the last
+   * known keys for this long; after that, fail closed rather than honour
+   * keys that may have been revoked meanwhile.
+   */
+  staleToleranceMs?: number;
+  conflictRetries?: number;
+  now?: () => number;
+  logger?: { warn(object: object, message: string): void };
+}
+
+interface CachedVerification {
+  name: string;
+  eventId: string;
+  expiresAt: number;
+}
+
+const SCHEMA_VERSION = 1;
+
+export function createKeyStore(store: EventStore, options: KeyStoreOptions = {}): KeyStore {
+  const refreshIntervalMs = options.refreshIntervalMs ?? 1000;
+  const cacheTtlMs = options.cacheTtlMs ?? 60_000;
+  const staleToleranceMs = options.staleToleranceMs ?? 30_000;
+  const conflictRetries = options.conflictRetries ?? 5;
+  const now = options.now ?? Date.now;
+
+  let state: KeysState = initialKeysState;
+  let lastAttempt = -Infinity;
+  let lastSuccess = -Infinity;
+  let pulling: Promise<void> | undefined;
+  let writes: Promise<unknown> = Promise.resolve();
+  const verified = new Map<string, CachedVerification>();
+  const verifying = new Map<string, Promise<KeyRecord | undefined>>();
+
+  function forget(name: string) {
+    for (const [digest, entry] of verified) if (entry.name === name) verified.delete(digest);
+  }
+
+  async function pull() {
+    const events = await store.readStream(KEYS_STREAM, { fromRevision: state.revision + 1 });
+    for (const event of events) {
+      if (event.revision <= state.revision) continue;
+      state = evolveKeys(state, event);
+      if (event.type === 'ApiKeyRevoked') forget(String(event.data.name));
+    }
+  }
+
+  function startPull(): Promise<void> {
+    lastAttempt = now();
+    pulling = pull()
+      .then(() => {
+        lastSuccess = now();
+      })
+      .finally(() => {
+        pulling = undefined;
+      });
+    return pulling;
+  }
+
+  const fresh = () => now() - lastSuccess <= staleToleranceMs;
+
+  /** Catches up with the stream; `force` guarantees a read that starts after this call. */
+  async function refresh(force: boolean): Promise<void> {
+    if (!force && pulling) {
+      await pulling.catch(() => undefined);
+      if (fresh()) return;
+    }
+    // One read at a time: two overlapping folds could replay an issue over a later revocation.
+    while (pulling) await pulling.catch(() => undefined);
+    if (!force && now() - lastAttempt < refreshIntervalMs && fresh()) return;
+    try {
+      await startPull();
+    } catch (error) {
+      if (force || !fresh()) throw error;
+      options.logger?.warn({ err: error }, 'api keys: cannot read the key stream; using the keys known a moment ago');
+    }
+  }
+
+  /** Runs the writes of this process one at a time; other processes are caught by the expected revision. */
+  function serialised<T>(work: () => Promise<T>): Promise<T> {
+    const result = writes.then(work, work);
+    writes = result.catch(() => undefined);
+    return result;
+  }
+
+  async function append(
+    actor: string,
+    writeOptions: WriteOptions,
+    build: (current: KeysState) => { type: string; data: Record<string, unknown> } | undefined,
+  ): Promise<boolean> {
+    for (let attempt = 0; ; attempt++) {
+      await refresh(true);
+      const event = build(state);
+      if (event === undefined) return false;
+      const newEvent: NewEvent = {
+        id: randomUUID(),
+        ...event,
+        metadata: {
+          actor,
+          correlationId: writeOptions.correlationId ?? randomUUID(),
+          occurredAt: new Date(now()).toISOString(),
+          schemaVersion: SCHEMA_VERSION,
+        },
+      };
+      try {
+        await store.append(KEYS_STREAM, [newEvent], { expectedRevision: state.revision === -1 ? 'no_stream' : state.revision });
+        await refresh(true);
+        return true;
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError) || attempt >= conflictRetries) throw error;
+      }
+    }
+  }
+
+  async function issueKey(spec: KeySpec, actor: string, issueOptions: IssueOptions, onlyFirst: boolean) {
+    const key = issueOptions.key ?? generateKey();
+    if (!isPresentableKey(key)) throw new Error('a key must be 32 to 256 visible ASCII characters');
+    // Hashed once, outside the retry loop: scrypt is the slow part.
+    const hash = await hashKey(key);
+    const prefix = lookupPrefix(key);
+    return serialised(async () => {
+      const appended = await append(actor, issueOptions, (current) => {
+        if (onlyFirst && current.active.size > 0) return undefined;
+        return { type: 'ApiKeyIssued', data: { ...decideIssue(current, spec, hash, prefix) } };
+      });
+      const stored = state.active.get(spec.name);
+      return appended && stored ? { key, record: publicRecord(stored) } : undefined;
+    });
+  }
+
+  async function check(presented: string, digest: string): Promise<KeyRecord | undefined> {
+    const prefix = lookupPrefix(presented);
+    const candidates = [...state.active.values()].filter((key) => key.prefix === prefix);
+    for (const candidate of candidates) {
+      if (await keyMatches(presented, candidate)) {
+        // Revoked while hashing: the fold has already dropped it.
+        if (state.active.get(candidate.name)?.eventId !== candidate.eventId) return undefined;
+        verified.set(digest, { name: candidate.name, eventId: candidate.eventId, expiresAt: now() + cacheTtlMs });
+        return publicRecord(candidate);
+      }
+    }
+    return undefined;
+  }
+
+  function fromCache(digest: string): StoredKey | undefined {
+    const entry = verified.get(digest);
+    if (entry === undefined) return undefined;
+    const key = state.active.get(entry.name);
+    if (entry.expiresAt > now() && key?.eventId === entry.eventId) return key;
+    verified.delete(digest);
+    return undefined;
+  }
+
+  return {
+    async issue(spec, actor, issueOptions = {}) {
+      const issued = await issueKey(spec, actor, issueOptions, false);
+      if (issued === undefined) throw new Error(`key ${spec.name} was not issued`);
+      return issued;
+    },
+
+    issueFirst: (spec, actor, issueOptions = {}) => issueKey(spec, actor, issueOptions, true),
+
+    async revoke(name, actor, { reason, ...writeOptions } = {}) {
+      await serialised(() =>
+        append(actor, writeOptions, (current) => ({ type: 'ApiKeyRevoked', data: { ...decideRevoke(current, name, reason) } })),
+      );
+      forget(name);
+    },
+
+    async list() {
+      await refresh(false);
+      return [...state.active.values()].map(publicRecord).sort((a, b) => (a.name < b.name ? -1 : 1));
+    },
+
+    async verify(presented) {
+      if (!isPresentableKey(presented)) return undefined;
+      await refresh(false);
+      const digest = keyDigest(presented);
+      const cached = fromCache(digest);
+      if (cached) return publicRecord(cached);
+      // Concurrent requests with the same key share one scrypt run.
+      let pending = verifying.get(digest);
+      if (pending === undefined) {
+        pending = check(presented, digest).finally(() => verifying.delete(digest));
+        verifying.set(digest, pending);
+      }
+      return pending;
+    },
+
+    async count() {
+      await refresh(false);
+      return state.active.size;
+    },
+  };
+}

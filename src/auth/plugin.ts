@@ -1,0 +1,85 @@
+/**
+ * Authentication by `Authorization: Bearer <key>` and authorization by the
+ * access level each route declares in `config.access`.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { KeyStore } from './key-store.ts';
+import { allows, type Access, type Principal } from './policy.ts';
+import { apiError } from '../errors.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The caller's key; null only on public routes. */
+    principal: Principal | null;
+  }
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+}
+
+/** Route patterns (not request paths) open without a key; a trailing `*` matches by prefix. */
+export const DEFAULT_PUBLIC_ROUTES: readonly string[] = ['/health', '/ready', '/docs*', '/openapi.json'];
+
+export interface AuthOptions {
+  keyStore: KeyStore;
+  publicRoutes?: readonly string[];
+  /** The access a route needs when it declares none: admin, so that a forgotten declaration fails closed. */
+  defaultAccess?: Access;
+  realm?: string;
+}
+
+const BEARER = /^Bearer +([\x21-\x7e]+) *$/i;
+
+function isPublic(patterns: readonly string[], routeUrl: string): boolean {
+  return patterns.some((pattern) => (pattern.endsWith('*') ? routeUrl.startsWith(pattern.slice(0, -1)) : routeUrl === pattern));
+}
+
+/** The authenticated caller, for code that runs only on protected routes. */
+export function requirePrincipal(request: FastifyRequest): Principal {
+  if (request.principal === null) throw apiError('unauthenticated', 'This route needs an API key.');
+  return request.principal;
+}
+
+/**
+ * Adds the hook that authenticates every request to a non-public route and
+ * checks its access level. Call it before registering routes. Both checks run
+ * at `onRequest`, before the body is read: a caller without the right key
+ * learns nothing from validation errors and costs no parsing.
+ */
+export function registerAuth(app: FastifyInstance, options: AuthOptions) {
+  const publicRoutes = options.publicRoutes ?? DEFAULT_PUBLIC_ROUTES;
+  const defaultAccess = options.defaultAccess ?? 'admin';
+  const realm = options.realm ?? 'friendship-ledger';
+  const challenge = (error?: string) => ({
+    headers: { 'www-authenticate': `Bearer realm="${realm}"${error ? `, error="${error}"` : ''}` },
+  });
+
+  app.decorateRequest('principal', null);
+
+  app.addHook('onRequest', async (request) => {
+    const routeUrl = request.routeOptions.url;
+    if (routeUrl !== undefined && isPublic(publicRoutes, routeUrl)) return;
+
+    const authorization = request.headers.authorization;
+    if (authorization === undefined) {
+      throw apiError('unauthenticated', 'Send an API key as "Authorization: Bearer <key>".', challenge());
+    }
+    const presented = BEARER.exec(authorization)?.[1];
+    const record = presented === undefined ? undefined : await options.keyStore.verify(presented);
+    if (record === undefined) {
+      throw apiError('unauthenticated', 'The API key is not valid or has been revoked.', challenge('invalid_token'));
+    }
+    const principal: Principal = { name: record.name, role: record.role, offices: record.offices };
+    request.principal = principal;
+    // One office is unambiguous; an editor of several gets its office per command, from the target's division.
+    const [office, ...more] = record.offices;
+    request.actor = { actor: record.name, ...(office !== undefined && more.length === 0 ? { office } : {}) };
+
+    // No route matched: let the not-found handler answer 404 to an authenticated caller.
+    if (routeUrl === undefined) return;
+    const access = request.routeOptions.config.access ?? defaultAccess;
+    if (!allows(principal.role, access)) {
+      throw apiError('forbidden', `The ${principal.role} role does not have ${access} access, which this route needs.`);
+    }
+  });
+}

@@ -1,0 +1,47 @@
+/**
+ * Who may do what. Roles grant access levels that routes declare in their
+ * config; editors are further limited to the divisions of their offices,
+ * which only the command layer can check, once it knows the target.
+ */
+import { cityOf } from '../../commands/shared/divisions.ts';
+import type { Role } from './keys.ts';
+
+export type Access = 'read' | 'write' | 'audit' | 'admin';
+
+/** The authenticated caller, as the routes and command layer see it. */
+export interface Principal {
+  /** The key's name; it becomes the actor in event metadata. */
+  name: string;
+  role: Role;
+  offices: readonly string[];
+}
+
+const GRANTS: Record<Role, ReadonlySet<Access>> = {
+  admin: new Set(['read', 'write', 'audit', 'admin']),
+  // Editors read everything, history included; they write only within their offices.
+  editor: new Set(['read', 'write', 'audit']),
+  auditor: new Set(['read', 'audit']),
+  viewer: new Set(['read']),
+};
+
+export function allows(role: Role, access: Access): boolean {
+  return GRANTS[role].has(access);
+}
+
+/**
+ * The editor's office that covers a division: the division itself, or the
+ * prefecture city it lies in. The province office 370000 covers only
+ * province-level records, not every county in Shandong.
+ */
+export function coveringOffice(principal: Pick<Principal, 'offices'>, divisionCode: string): string | undefined {
+  if (principal.offices.includes(divisionCode)) return divisionCode;
+  const city = cityOf(divisionCode);
+  return city !== undefined && principal.offices.includes(city) ? city : undefined;
+}
+
+/** Whether the caller may change a record owned by this division (a partnership's local side, a project's lead office). */
+export function canWriteFor(principal: Pick<Principal, 'role' | 'offices'>, divisionCode: string): boolean {
+  if (principal.role === 'admin') return true;
+  if (principal.role !== 'editor') return false;
+  return coveringOffice(principal, divisionCode) !== undefined;
+}

@@ -1,0 +1,153 @@
+import type { ProjectCommand, ProjectSector } from '../../commands/project/index.ts';
+import { addDays, DEMO_END, dayNumber, minDate, randomDate } from './dates.ts';
+import { demoUuid } from './ids.ts';
+import { localName } from './local-sides.ts';
+import type { PartnershipPlan } from './partnerships.ts';
+import type { Random } from './random.ts';
+
+/** A project command without its target id. */
+export type ProjectBody = ProjectCommand extends infer C ? (C extends unknown ? Omit<C, 'id'> : never) : never;
+
+export interface ProjectPlan {
+  key: string;
+  id: string;
+  office: string;
+  status: 'planned' | 'started' | 'completed' | 'cancelled';
+  entries: { date: string; body: ProjectBody }[];
+}
+
+/**
+ * How many projects end 2021 in each status. "Planned cooperation projects"
+ * (谋划合作项目, 127 in December 2021) are the projects in status `planned`:
+ * planned and not yet started. The others show the rest of the life cycle.
+ */
+export const PROJECT_COUNTS = { planned: 127, started: 34, completed: 40, cancelled: 5 } as const;
+
+const TITLES: Readonly<Record<ProjectSector, readonly string[]>> = {
+  culture: ['{local}–{partner} cultural centre', 'Confucius culture exhibition tour in {partner}'],
+  trade_investment: ['{partner} industrial park in {local}', '{local} trade office in {partner}', 'Cross-border e-commerce platform with {partner}'],
+  education: ['Joint vocational training programme with {partner}', '{partner} language school in {local}'],
+  health: ['Elderly-care training centre with {partner}', 'Traditional Chinese medicine clinic in {partner}'],
+  science_technology: ['Joint marine science laboratory with {partner}', 'Technology incubator with {partner}'],
+  tourism: ['{local}–{partner} tourism route', 'Charter flights between {local} and {partner}'],
+  agriculture: ['Modern agriculture demonstration park with {partner}', 'Seed breeding cooperation with {partner}'],
+  port_logistics: ['Shipping route between {local} and {partner}', 'Logistics hub cooperation with {partner}'],
+  environment: ['Water treatment cooperation with {partner}', 'Coastal wetland protection with {partner}'],
+  urban_development: ['Smart-city pilot with {partner}', 'Urban renewal exchange with {partner}'],
+  youth: ['Youth exchange centre with {partner}', 'Summer school for young people from {partner}'],
+  other: ['Friendship park in {local}', 'Sister-city garden in {partner}'],
+};
+
+const SECTORS: readonly (readonly [ProjectSector, number])[] = [
+  ['trade_investment', 22], ['culture', 14], ['education', 12], ['health', 8], ['science_technology', 9],
+  ['tourism', 8], ['agriculture', 8], ['port_logistics', 5], ['environment', 5], ['urban_development', 4],
+  ['youth', 4], ['other', 1],
+];
+
+/** The id the decider gives the n-th planned milestone: the demo fixes its id source per step. */
+export const plannedMilestoneId = (projectKey: string, n: number) => demoUuid(`${projectKey}/0#${n}`);
+
+interface Window {
+  plannedFrom: string;
+  plannedTo: string;
+}
+
+const WINDOWS: Readonly<Record<ProjectPlan['status'], Window>> = {
+  // The campaign's project reserve was drawn up after its launch in March 2021.
+  planned: { plannedFrom: '2021-04-01', plannedTo: '2021-12-20' },
+  started: { plannedFrom: '2017-01-01', plannedTo: '2021-06-30' },
+  completed: { plannedFrom: '2006-01-01', plannedTo: '2019-06-30' },
+  cancelled: { plannedFrom: '2012-01-01', plannedTo: '2020-12-31' },
+};
+
+export function buildProjects(rnd: Random, partnerships: readonly PartnershipPlan[]): ProjectPlan[] {
+  const signed = partnerships.filter((p) => p.fate === 'signed');
+  const pipeline = partnerships.filter((p) => p.fate === 'pipeline');
+  const projects: ProjectPlan[] = [];
+  for (const status of ['completed', 'cancelled', 'started', 'planned'] as const) {
+    for (let n = 1; n <= PROJECT_COUNTS[status]; n++) {
+      const key = `project/${status}/${String(n).padStart(3, '0')}`;
+      const r = rnd.fork(key);
+      const plannedOn = randomDate(r, WINDOWS[status].plannedFrom, WINDOWS[status].plannedTo);
+      // Planned projects also prepare ties still in the pipeline; the others serve signed ones.
+      const pool = status === 'planned' && r.chance(0.15) ? pipeline : signed;
+      const candidates = pool.filter((p) => (p.signedOn ?? p.proposedOn) < plannedOn);
+      const main = r.pick(candidates);
+      const siblings = candidates.filter((p) => p !== main && p.office === main.office);
+      const partners = [main, ...(siblings.length > 0 && r.chance(0.2) ? r.shuffle(siblings).slice(0, r.int(1, 2)) : [])];
+      projects.push(project(r, key, status, plannedOn, partners));
+    }
+  }
+  return projects;
+}
+
+function project(
+  rnd: Random,
+  key: string,
+  status: ProjectPlan['status'],
+  plannedOn: string,
+  partners: readonly PartnershipPlan[],
+): ProjectPlan {
+  const main = partners[0] as PartnershipPlan;
+  const sector = rnd.weighted(SECTORS);
+  const title = rnd
+    .pick(TITLES[sector])
+    .replaceAll('{local}', localName(main.parties.local))
+    .replaceAll('{partner}', main.parties.partner.nameEn);
+  const plannedStart = status === 'planned' ? randomDate(rnd, '2022-01-01', '2022-12-01') : addDays(plannedOn, rnd.int(30, 240));
+  const plannedEnd = addDays(plannedStart, rnd.int(180, 1000));
+  const milestones = rnd.chance(status === 'planned' ? 0.3 : 0.6)
+    ? Array.from({ length: rnd.int(1, 3) }, (_, i) => ({
+        title: ['Feasibility study', 'Agreement with the partner', 'Site work', 'Opening'][i] ?? 'Milestone',
+        dueDate: addDays(plannedStart, Math.round(((i + 1) * dayNumber(plannedEnd) - (i + 1) * dayNumber(plannedStart)) / 4)),
+      }))
+    : [];
+  const budget = rnd.chance(0.65) ? { amount: rnd.int(20, 5000) * 10_000, currency: 'CNY' } : undefined;
+
+  const entries: ProjectPlan['entries'] = [
+    {
+      date: plannedOn,
+      body: {
+        type: 'PlanProject',
+        data: {
+          title,
+          sector,
+          partnershipIds: partners.map((p) => p.id),
+          leadOffice: main.parties.local.divisionCode,
+          plannedStart,
+          plannedEnd,
+          ...(budget !== undefined && { budget }),
+          ...(milestones.length > 0 && { milestones }),
+          notes: 'Demo data.',
+        },
+      },
+    },
+  ];
+  if (status !== 'planned' && !(status === 'cancelled' && rnd.chance(0.6))) {
+    const startedOn = minDate(randomDate(rnd, addDays(plannedOn, 20), addDays(plannedOn, 300)), DEMO_END);
+    entries.push({ date: startedOn, body: { type: 'StartProject', data: {} } });
+    let last = startedOn;
+    const end = status === 'completed' ? minDate(addDays(startedOn, rnd.int(200, 900)), DEMO_END) : DEMO_END;
+    milestones.forEach((milestone, n) => {
+      if (milestone.dueDate > end || !rnd.chance(0.8)) return;
+      last = milestone.dueDate < last ? last : milestone.dueDate;
+      entries.push({ date: last, body: { type: 'RecordMilestone', data: { title: milestone.title, milestoneId: plannedMilestoneId(key, n) } } });
+    });
+    if (rnd.chance(0.3) && addDays(last, 30) < end) {
+      last = randomDate(rnd, addDays(last, 1), addDays(last, 30));
+      entries.push({ date: last, body: { type: 'RecordMilestone', data: { title: 'Partner delegation inspects progress' } } });
+    }
+    if (status === 'completed') {
+      const completedOn = end < last ? last : end;
+      entries.push({ date: completedOn, body: { type: 'CompleteProject', data: { summary: `${title}: delivered.` } } });
+      last = completedOn;
+    }
+    if (status === 'cancelled') {
+      entries.push({ date: randomDate(rnd, last, minDate(addDays(last, 200), DEMO_END)), body: { type: 'CancelProject', data: { reason: 'Funding was withdrawn' } } });
+    }
+  } else if (status === 'cancelled') {
+    const reason = 'The partner side could not commit to the project';
+    entries.push({ date: randomDate(rnd, addDays(plannedOn, 30), minDate(addDays(plannedOn, 400), DEMO_END)), body: { type: 'CancelProject', data: { reason } } });
+  }
+  return { key, id: demoUuid(`project:${key}`), office: main.office, status, entries };
+}

@@ -1,0 +1,73 @@
+import { type CommandHandler, createCommandHandler } from '../commands/handle-command.ts';
+import type { EventStore } from '../event-store/port.ts';
+import { buildDataset, datasetSteps, DEFAULT_SEED } from './dataset.ts';
+import { runSteps } from './steps.ts';
+
+export interface SeedOptions {
+  /** Streams written side by side; the SQLite store commits their appends together. Default 24. */
+  concurrency?: number;
+  /** The actor recorded in every event's metadata. Default `demo-seed`. */
+  actor?: string;
+  /** Seed of the generator; the same seed always gives the same dataset. */
+  seed?: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface SeedSummary {
+  commands: number;
+  /** Commands an earlier seed had already written (see `runSteps`). */
+  replayed: number;
+  partnerships: number;
+  projects: number;
+  campaignId: string;
+  /** Synthetic partner names that had to fall back to a label; 0 with the shipped place lists. */
+  nameFallbacks: number;
+  durationMs: number;
+}
+
+/**
+ * Writes the demo dataset through the command handler, so every event passes
+ * the same schemas and deciders as an office tool's request. Facts run to
+ * 31 December 2021 and reproduce the published figures of that month.
+ */
+export async function seedDemo(handle: CommandHandler, options: SeedOptions = {}): Promise<SeedSummary> {
+  const started = performance.now();
+  const dataset = buildDataset(options.seed ?? DEFAULT_SEED);
+  const { commands, replayed } = await runSteps(handle, datasetSteps(dataset), {
+    concurrency: options.concurrency ?? 24,
+    actor: options.actor ?? 'demo-seed',
+    ...(options.onProgress !== undefined && { onProgress: options.onProgress }),
+  });
+  return {
+    commands,
+    replayed,
+    partnerships: dataset.partnerships.length,
+    projects: dataset.projects.length,
+    campaignId: dataset.campaign.id,
+    nameFallbacks: dataset.nameFallbacks,
+    durationMs: Math.round(performance.now() - started),
+  };
+}
+
+export class DemoStoreNotEmptyError extends Error {
+  override readonly name = 'DemoStoreNotEmptyError';
+  constructor() {
+    super('the event store already has events; the demo goes into an empty store (use --force to add it anyway)');
+  }
+}
+
+/**
+ * Seeds a store, refusing one that already has events unless `force`: the
+ * demo's figures only hold on their own. Forced over an earlier demo seed,
+ * every command is recognised by its Idempotency-Key and nothing is written
+ * twice, so an interrupted seed can be completed.
+ */
+export async function seedDemoStore(
+  store: EventStore,
+  options: SeedOptions & { force?: boolean; conflictRetries?: number } = {},
+): Promise<SeedSummary> {
+  const existing = await store.readAll({ maxCount: 1 });
+  if (existing.length > 0 && options.force !== true) throw new DemoStoreNotEmptyError();
+  const handle = createCommandHandler(store, { conflictRetries: options.conflictRetries ?? 5 });
+  return seedDemo(handle, options);
+}
