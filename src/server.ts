@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openEventStore } from './event-store/open.ts';
+import type { EventStore } from './event-store/port.ts';
+import { hasLedgerEvents, seedDemoStore } from './demo/seed.ts';
 import { createReadSide } from './read-side.ts';
 import { ensureAdminKey } from './auth/bootstrap.ts';
 import { createKeyStore } from './auth/key-store.ts';
@@ -18,6 +20,7 @@ Options (each overrides the environment variable in brackets):
   --data-dir <dir>       where the SQLite event store lives [DATA_DIR, default ./data]
   --event-store <kind>   sqlite | esdb [EVENT_STORE, default sqlite]
   --log-level <level>    fatal | error | warn | info | debug | trace | silent [LOG_LEVEL]
+  --demo                 first seed the demo dataset (December 2021 figures) if the store is empty
   -h, --help             show this help
 `;
 
@@ -29,12 +32,19 @@ const FLAGS = {
   'log-level': 'LOG_LEVEL',
 } as const;
 
-function environmentWithArguments(argv: string[]): Record<string, string | undefined> {
+interface StartOptions {
+  env: Record<string, string | undefined>;
+  /** Seed the demo dataset first if the store holds nothing yet. */
+  demo: boolean;
+}
+
+function parseArguments(argv: string[]): StartOptions {
   const { values } = parseArgs({
     args: argv,
     options: {
       ...Object.fromEntries(Object.keys(FLAGS).map((flag) => [flag, { type: 'string' as const }])),
       help: { type: 'boolean', short: 'h' },
+      demo: { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -47,13 +57,25 @@ function environmentWithArguments(argv: string[]): Record<string, string | undef
     const value = values[flag as keyof typeof values];
     if (typeof value === 'string') env[variable] = value;
   }
-  return env;
+  return { env, demo: values.demo === true };
+}
+
+async function seedDemoIfEmpty(store: EventStore, conflictRetries: number, logger: Logger) {
+  if (await hasLedgerEvents(store)) {
+    logger.warn('--demo ignored: the event store already holds data');
+    return;
+  }
+  logger.info('seeding the demo dataset');
+  const summary = await seedDemoStore(store, { conflictRetries });
+  logger.info({ commands: summary.commands, seconds: summary.durationMs / 1000 }, 'demo dataset seeded');
 }
 
 async function main() {
   let config;
+  let options;
   try {
-    config = loadConfig(environmentWithArguments(process.argv.slice(2)));
+    options = parseArguments(process.argv.slice(2));
+    config = loadConfig(options.env);
   } catch (error) {
     const message = error instanceof ConfigError || error instanceof TypeError ? error.message : String(error);
     process.stderr.write(`${message}\n\n${USAGE}`);
@@ -63,6 +85,7 @@ async function main() {
   const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   const standard = defaultStandard();
   const store = await openEventStore(config.eventStore, logger);
+  if (options.demo) await seedDemoIfEmpty(store, config.conflictRetries, logger);
   const readSide = createReadSide({ config, eventStore: store, logger });
   const keyStore = createKeyStore(store, { logger });
   const rateLimitRedis = config.readModels.kind === 'redis' ? createRedisClient(config.readModels.url) : undefined;

@@ -1,5 +1,6 @@
 import { type CommandHandler, createCommandHandler } from '../commands/handle-command.ts';
-import type { EventStore } from '../event-store/port.ts';
+import { KEYS_STREAM } from '../auth/keys.ts';
+import type { EventStore, Position } from '../event-store/port.ts';
 import { buildDataset, datasetSteps, DEFAULT_SEED } from './dataset.ts';
 import { runSteps } from './steps.ts';
 
@@ -49,6 +50,18 @@ export async function seedDemo(handle: CommandHandler, options: SeedOptions = {}
   };
 }
 
+/** Whether the store records anything but API keys (which the first start of a server writes). */
+export async function hasLedgerEvents(store: EventStore): Promise<boolean> {
+  let after: Position | undefined;
+  for (;;) {
+    const page = await store.readAll({ ...(after ? { after } : {}), maxCount: 500 });
+    if (page.some((event) => event.stream !== KEYS_STREAM)) return true;
+    const last = page.at(-1);
+    if (!last) return false;
+    after = last.position;
+  }
+}
+
 export class DemoStoreNotEmptyError extends Error {
   override readonly name = 'DemoStoreNotEmptyError';
   constructor() {
@@ -66,8 +79,7 @@ export async function seedDemoStore(
   store: EventStore,
   options: SeedOptions & { force?: boolean; conflictRetries?: number } = {},
 ): Promise<SeedSummary> {
-  const existing = await store.readAll({ maxCount: 1 });
-  if (existing.length > 0 && options.force !== true) throw new DemoStoreNotEmptyError();
+  if (options.force !== true && (await hasLedgerEvents(store))) throw new DemoStoreNotEmptyError();
   const handle = createCommandHandler(store, { conflictRetries: options.conflictRetries ?? 5 });
   return seedDemo(handle, options);
 }

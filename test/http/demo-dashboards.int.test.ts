@@ -1,0 +1,32 @@
+import t from 'tap';
+import { seedDemoStore } from '../../src/demo/seed.ts';
+import { createSqliteEventStore } from '../../src/event-store/sqlite.ts';
+import { buildTestApp } from './harness.ts';
+
+t.test('the demo dataset reproduces the published December 2021 figures on the dashboards', async (t) => {
+  const store = createSqliteEventStore({ path: ':memory:' });
+  await seedDemoStore(store);
+  const last = (await store.readAll({ maxCount: 1_000_000 })).at(-1)!;
+  const { get } = await buildTestApp(t, { store, minPositionWaitMs: 60_000 });
+
+  const overview = await get(`/dashboards/overview?minPosition=${last.position}`);
+  t.equal(overview.statusCode, 200, overview.body);
+  const figures = overview.json();
+  t.equal(figures.relationships, 598, '598 relationships');
+  t.equal(figures.countries, 88, 'in 88 countries');
+  t.equal(figures.continents, 6, 'on six continents');
+  t.match(figures.byGroup, { BRI: { pairs: 297, countries: 60 }, RCEP: { pairs: 230, countries: 10 } });
+  t.equal(figures.bySignedYear.find((entry: { year: number }) => entry.year === 2021).count, 10, '10 signed in 2021');
+  t.equal(figures.candidates, 168, '168 candidates in reserve');
+  t.ok(figures.outcomes >= 800, `800+ outcomes (${figures.outcomes})`);
+
+  const pipeline = (await get('/dashboards/pipeline')).json();
+  t.equal(pipeline.total, 168);
+  t.equal((await get('/dashboards/projects')).json().byStatus.planned, 127, '127 planned projects');
+  const culture = (await get('/dashboards/timeline?type=culture&pageSize=1')).json();
+  t.ok(culture.total >= 600, `600+ cultural exchanges (${culture.total})`);
+
+  const register = (await get('/partnerships?text=Yamaguchi&pageSize=200')).json();
+  const yamaguchi = register.items.find((row: { partner: { nameEn: string } }) => row.partner.nameEn === 'Yamaguchi Prefecture');
+  t.match(yamaguchi, { partner: { country: 'JP' }, local: { divisionCode: '370000' }, signedOn: /^1982-/ }, 'the real partnerships are among them');
+});
