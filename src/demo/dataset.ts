@@ -4,6 +4,8 @@ import { projectCommandSchemas, projectDecider, projectStream } from '../../comm
 import { buildCampaign, type CampaignPlan } from './campaign.ts';
 import { buildPartnerships, type PartnershipPlan } from './partnerships.ts';
 import { buildProjects, type ProjectPlan } from './projects.ts';
+import { buildReports, type ReportPlan } from './reports.ts';
+import { reportCommandSchemas, reportDecider, reportStream } from '../../commands/report/index.ts';
 import { createRandom } from './random.ts';
 import { type Step, stepFor } from './steps.ts';
 
@@ -13,6 +15,7 @@ export interface DemoDataset {
   partnerships: PartnershipPlan[];
   projects: ProjectPlan[];
   campaign: CampaignPlan;
+  reports: ReportPlan[];
   nameFallbacks: number;
 }
 
@@ -21,12 +24,13 @@ export function buildDataset(seed: string = DEFAULT_SEED): DemoDataset {
   const rnd = createRandom(seed);
   const { plans, nameFallbacks } = buildPartnerships(rnd.fork('partnerships'));
   const projects = buildProjects(rnd.fork('projects'), plans);
-  return { partnerships: plans, projects, campaign: buildCampaign(plans), nameFallbacks };
+  return { partnerships: plans, projects, campaign: buildCampaign(plans), reports: buildReports(rnd.fork('reports')), nameFallbacks };
 }
 
 const partnership = { decider: partnershipDecider, schemas: partnershipCommandSchemas, stream: partnershipStream };
 const project = { decider: projectDecider, schemas: projectCommandSchemas, stream: projectStream };
 const campaign = { decider: campaignDecider, schemas: campaignCommandSchemas, stream: campaignStream };
+const report = { decider: reportDecider, schemas: reportCommandSchemas, stream: reportStream };
 
 /** A dated body aimed at its aggregate: the fact date travels in the body, as over HTTP. */
 function aimed<B extends { type: string; data: object }>(body: B, id: string, date: string): B & { id: string } {
@@ -52,6 +56,9 @@ export function datasetSteps(dataset: DemoDataset): Step[] {
       const key = `${p.key}/${index}`;
       steps.push(stepFor(project, aimed(body, p.id, date), { key, date, office: p.office }));
     });
+  }
+  for (const r of dataset.reports) {
+    steps.push(stepFor(report, aimed(r.body, r.id, r.date), { key: r.key, date: r.date, office: r.office }));
   }
   return steps;
 }

@@ -26,6 +26,12 @@ t.test('the demo dataset reproduces the published December 2021 figures on the d
   const culture = (await get('/dashboards/timeline?type=culture&pageSize=1')).json();
   t.ok(culture.total >= 600, `600+ cultural exchanges (${culture.total})`);
 
+  for (const [year, quarter] of [[2019, 1], [2020, 4], [2021, 3]]) {
+    const status = (await get(`/reports/submissions?year=${year}&quarter=${quarter}`)).json();
+    t.equal(status.submittedCount + status.missingCount, 17, `${year} Q${quarter}: 17 reporting offices`);
+    t.ok(status.submittedCount >= 10, `${year} Q${quarter}: most offices submitted (${status.submittedCount})`);
+  }
+
   const register = (await get('/partnerships?text=Yamaguchi&pageSize=200')).json();
   const yamaguchi = register.items.find((row: { partner: { nameEn: string } }) => row.partner.nameEn === 'Yamaguchi Prefecture');
   t.match(yamaguchi, { partner: { country: 'JP' }, local: { divisionCode: '370000' }, signedOn: /^1982-/ }, 'the real partnerships are among them');
