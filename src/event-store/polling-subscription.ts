@@ -2,8 +2,13 @@ import type { Position, ReadAllOptions, RecordedEvent, SubscribeOptions, Subscri
 
 export interface PollingSource {
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
-  /** Resolves when new events may have been written, after `timeoutMs`, or when `stop` aborts. */
-  waitForWrites(timeoutMs: number, stop: AbortSignal): Promise<void>;
+  /** A counter of commits in this process, so a write during a read is never missed. */
+  writeCount(): number;
+  /**
+   * Resolves as soon as the write counter differs from `seen` (at once if it
+   * already does), after `timeoutMs`, or when `stop` aborts.
+   */
+  waitForWrites(seen: number, timeoutMs: number, stop: AbortSignal): Promise<void>;
 }
 
 const BATCH = 500;
@@ -23,6 +28,7 @@ export function pollingSubscription(source: PollingSource, options: SubscribeOpt
   const loop = async () => {
     let caughtUp = false;
     while (!closed) {
+      const seen = source.writeCount();
       const page = await source.readAll({ after: last, maxCount: BATCH });
       for (const event of page) {
         if (closed) return;
@@ -34,7 +40,7 @@ export function pollingSubscription(source: PollingSource, options: SubscribeOpt
           caughtUp = true;
           options.onCaughtUp?.();
         }
-        if (!closed) await source.waitForWrites(POLL_MS, stop.signal);
+        if (!closed) await source.waitForWrites(seen, POLL_MS, stop.signal);
       }
     }
   };

@@ -1,4 +1,4 @@
-import { EventEmitter, once } from 'node:events';
+import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -97,6 +97,24 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
   const maxBatch = options.maxBatch ?? 256;
   const writes = new EventEmitter();
   writes.setMaxListeners(0);
+  let commits = 0;
+
+  /** Plain timers, not AbortSignal.timeout: those can be collected before they fire. */
+  function waitForCommit(seen: number, timeoutMs: number, stop: AbortSignal): Promise<void> {
+    if (commits !== seen || stop.aborted) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        writes.off('write', done);
+        stop.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      timer.unref();
+      writes.on('write', done);
+      stop.addEventListener('abort', done, { once: true });
+    });
+  }
   let queue: PendingAppend[] = [];
   let flushScheduled = false;
   let closed = false;
@@ -187,6 +205,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
       if (outcome?.ok) pending.resolve(outcome.result);
       else pending.reject(outcome?.error);
     });
+    commits++;
     writes.emit('write');
   }
 
@@ -236,10 +255,8 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
         pollingSubscription(
         {
           readAll: store.readAll,
-          async waitForWrites(timeoutMs, stop) {
-            const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), stop]);
-            await once(writes, 'write', { signal }).catch(() => undefined);
-          },
+          writeCount: () => commits,
+          waitForWrites: (seen, timeoutMs, stop) => waitForCommit(seen, timeoutMs, stop),
         },
           subscribeOptions,
         ),

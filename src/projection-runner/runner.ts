@@ -81,10 +81,8 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
         changes.notify();
         if (!(await held.acquire(stopping.signal)) || stopping.signal.aborted) return;
         logger?.info({}, 'projector lock acquired: projecting');
-        const lost = new Promise<void>((resolve) => {
-          wakeOnLoss = resolve;
-          stopping.signal.addEventListener('abort', () => resolve(), { once: true });
-        });
+        // Resolved when the lock is lost or the runner stops.
+        const lost = new Promise<void>((resolve) => (wakeOnLoss = resolve));
         await openSlots();
         await lost;
         wakeOnLoss = undefined;
@@ -116,6 +114,7 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
     stop() {
       stopped ??= (async () => {
         stopping.abort();
+        wakeOnLoss?.();
         const current = slots;
         slots = undefined;
         await Promise.all([...(current?.values() ?? [])].map((slot) => slot.stop('graceful')));

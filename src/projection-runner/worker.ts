@@ -1,9 +1,10 @@
 import type { Doc, Projection, ProjectedEvent } from '../../projections/projection.ts';
-import type { EventStore, Position, RecordedEvent, Subscription } from '../event-store/port.ts';
+import type { EventStore, Position, RecordedEvent } from '../event-store/port.ts';
 import type { CheckpointMismatchError, ReadModelStore } from '../read-models/port.ts';
-import { RETRY_MIN_MS, describe, nextDelay, sleep } from './backoff.ts';
+import { describe } from './backoff.ts';
 import { createCommitter } from './committer.ts';
 import { isAfter as after, startingAt, type Progress } from './progress.ts';
+import { resilientSubscription } from './subscription.ts';
 import type { RunnerLogger } from './types.ts';
 import { createWorkingCopy } from './working-copy.ts';
 
@@ -42,6 +43,9 @@ export interface VersionWorker {
   halt(): Promise<void>;
 }
 
+/** Probe periods without a delivery, while the log has more, before a subscription counts as stalled. */
+const STALL_PROBES = 5;
+
 /** A copy: a projection cannot change the event other projections see. */
 const projected = (event: RecordedEvent): ProjectedEvent => ({ ...event, data: { ...event.data }, metadata: { ...event.metadata } });
 
@@ -66,8 +70,6 @@ export function createVersionWorker(o: VersionWorkerOptions): VersionWorker {
     afterRewrite: o.ensureActive,
     onCommitted: o.onChange,
   });
-  let subscription: Subscription | undefined;
-  let resubscribeDelay = RETRY_MIN_MS;
   let idleTimer: NodeJS.Timeout | undefined;
   let probeTimer: NodeJS.Timeout | undefined;
   let probing: Promise<void> | undefined;
@@ -94,7 +96,7 @@ export function createVersionWorker(o: VersionWorkerOptions): VersionWorker {
     p.lastError = `${event.type} at ${event.position} (${event.stream}@${event.revision}): ${describe(error)}`;
     o.logger?.error({ ...context, err: p.lastError }, 'projection failed to apply an event; it stays at the event before');
     // Not awaited: closing waits for this very delivery to return.
-    void subscription?.close();
+    void subscription.close();
     void committer.flush();
     o.onChange();
   }
@@ -102,7 +104,6 @@ export function createVersionWorker(o: VersionWorkerOptions): VersionWorker {
   async function onEvent(event: RecordedEvent) {
     if (!accepting()) return;
     see(event.position);
-    resubscribeDelay = RETRY_MIN_MS;
     // Delivered again (a resubscribe, an at-least-once store): already in the working copy.
     if (!after(event.position, p.applied)) return;
     if (o.projection.handles.has(event.type)) {
@@ -118,36 +119,32 @@ export function createVersionWorker(o: VersionWorkerOptions): VersionWorker {
     else armIdle();
   }
 
-  function subscribe() {
-    if (!accepting()) return;
-    subscription = o.eventStore.subscribeToAll({
-      after: p.applied,
-      onEvent,
-      onCaughtUp() {
-        p.subscriptionCaughtUp = true;
-        if (after(p.applied, caughtUpAt)) caughtUpAt = p.applied;
-        resubscribeDelay = RETRY_MIN_MS;
-        void committer.flush();
-        o.onChange();
-      },
-      onError(error) {
-        if (!accepting()) return;
-        p.subscriptionCaughtUp = false;
-        p.lastError = describe(error);
-        o.logger?.warn({ ...context, err: p.lastError, retryInMs: resubscribeDelay }, 'subscription to $all failed; resubscribing');
-        const delay = resubscribeDelay;
-        resubscribeDelay = nextDelay(delay);
-        void sleep(delay, abort.signal).then(subscribe);
-        o.onChange();
-      },
-    });
-  }
+  const subscription = resilientSubscription({
+    ...o,
+    context,
+    signal: abort.signal,
+    after: () => p.applied,
+    onEvent,
+    onCaughtUp() {
+      p.subscriptionCaughtUp = true;
+      if (after(p.applied, caughtUpAt)) caughtUpAt = p.applied;
+      void committer.flush();
+      o.onChange();
+    },
+    onTrouble(message) {
+      p.subscriptionCaughtUp = false;
+      p.lastError = message;
+      o.onChange();
+    },
+  });
 
   /** Learns whether the log holds more than the subscription delivered, and whether the store still holds this version. */
   async function probe() {
     try {
       const [next] = await o.eventStore.readAll({ ...(p.applied ? { after: p.applied } : {}), maxCount: 1 });
       if (next) see(next.position);
+      // The log has more, yet nothing was delivered for a while: a lost wake-up or a half-open connection.
+      if (next && accepting() && subscription.idleMs() > STALL_PROBES * o.probeMs) await subscription.restart('stalled');
     } catch {
       // The subscription reports event-store trouble.
     }
@@ -167,7 +164,7 @@ export function createVersionWorker(o: VersionWorkerOptions): VersionWorker {
     lag: () => (after(p.knownEnd, p.applied) ? null : p.uncommitted),
 
     start() {
-      subscribe();
+      subscription.open();
       probeTimer = setInterval(() => {
         probing ??= probe().finally(() => (probing = undefined));
       }, o.probeMs);
@@ -188,7 +185,7 @@ export function createVersionWorker(o: VersionWorkerOptions): VersionWorker {
       clearTimeout(idleTimer);
       clearInterval(probeTimer);
       abort.abort();
-      await subscription?.close().catch(() => undefined);
+      await subscription.close();
       await probing;
       // Waits for a commit in flight; with `stopped` set it starts no other.
       await committer.flush();

@@ -31,7 +31,8 @@ export interface RedisReadModelStoreOptions extends Omit<RedisClientOptions, 'co
 interface Scripted {
   readModelGet(activeKey: string, prefix: string, suffix: string, id: string): Promise<string | null>;
   readModelAll(activeKey: string, prefix: string, suffix: string): Promise<string[]>;
-  readModelCommit(numberOfKeys: number, ...args: (string | number)[]): Promise<[string, string?]>;
+  /** ioredis flattens array arguments, so large commits are never spread onto the call stack. */
+  readModelCommit(numberOfKeys: number, ...args: (string | number | (string | number)[])[]): Promise<[string, string?]>;
 }
 
 /** Names become key segments; `:` would make two namespaces collide. */
@@ -82,7 +83,10 @@ export function createRedisReadModelStore(options: RedisReadModelStoreOptions): 
   const checkpointKey = (projection: string, version: string) => `${versionKey(projection, version)}:checkpoint`;
   const indexKey = (projection: string, version: string) => `${versionKey(projection, version)}:collections`;
 
-  /** Every Redis call goes through here: ioredis errors never leave the adapter. */
+  /**
+   * Every Redis call goes through here: ioredis errors never leave the
+   * adapter. Key names are built before, so a bad name is a TypeError, not an outage.
+   */
   async function run<T>(what: string, command: () => Promise<T>): Promise<T> {
     if (closed) throw new ReadModelUnavailableError('the read-model store is closed');
     try {
@@ -97,53 +101,59 @@ export function createRedisReadModelStore(options: RedisReadModelStoreOptions): 
     const keys = [checkpointKey(projection, version), indexKey(projection, version)];
     const args: (string | number)[] = [];
     for (const [collection, docs] of Object.entries(changes)) {
-      const puts: string[] = [];
-      const deletes: string[] = [];
-      for (const [id, doc] of Object.entries(docs)) {
-        if (doc === null) deletes.push(id);
-        else puts.push(id, JSON.stringify(doc));
-      }
+      const entries = Object.entries(docs);
+      const puts = entries.filter(([, doc]) => doc !== null);
       keys.push(docKey(projection, version, collection));
-      args.push(collection, puts.length / 2, deletes.length, ...puts, ...deletes);
+      args.push(collection, puts.length, entries.length - puts.length);
+      for (const [id, doc] of puts) args.push(id, JSON.stringify(doc));
+      for (const [id, doc] of entries) if (doc === null) args.push(id);
     }
     return { keys, args, collections: keys.length - 2 };
   }
 
   return {
-    activeVersion: (projection) =>
-      run('reading the active version', async () => (await redis.get(activeKey(projection))) ?? undefined),
+    async activeVersion(projection) {
+      const key = activeKey(projection);
+      return (await run('reading the active version', () => redis.get(key))) ?? undefined;
+    },
 
-    activate: (projection, version) =>
-      run('activating a version', async () => {
-        await redis.set(activeKey(projection), checkName('version', version));
-      }),
+    async activate(projection, version) {
+      const key = activeKey(projection);
+      checkName('version', version);
+      await run('activating a version', () => redis.set(key, version));
+    },
 
-    dropVersion: (projection, version) =>
-      run('dropping a version', async () => {
-        const collections = await redis.smembers(indexKey(projection, version));
-        const keys = collections.filter((name) => NAME.test(name)).map((name) => docKey(projection, version, name));
-        await redis.unlink(checkpointKey(projection, version), indexKey(projection, version), ...keys);
-      }),
+    async dropVersion(projection, version) {
+      const fixed = [checkpointKey(projection, version), indexKey(projection, version)] as const;
+      await run('dropping a version', async () => {
+        const collections = await redis.smembers(fixed[1]);
+        const docs = collections.filter((name) => NAME.test(name)).map((name) => docKey(projection, version, name));
+        await redis.unlink(...fixed, ...docs);
+      });
+    },
 
-    checkpoint: (projection, version) =>
-      run('reading a checkpoint', async () => ((await redis.get(checkpointKey(projection, version))) ?? undefined) as Position | undefined),
+    async checkpoint(projection, version) {
+      const key = checkpointKey(projection, version);
+      return ((await run('reading a checkpoint', () => redis.get(key))) ?? undefined) as Position | undefined;
+    },
 
     async commit(projection, version, changes, checkpoint, expected) {
       // Encoded before anything is sent: a document that cannot be stored fails the whole commit.
       const { keys, args, collections } = encodeCommit(projection, version, changes);
       const mode = expected === undefined ? 'any' : expected === null ? 'none' : 'exact';
       const [outcome, actual] = await run('committing', () =>
-        scripted.readModelCommit(keys.length, ...keys, mode, expected ?? '', checkpoint, collections, ...args),
+        scripted.readModelCommit(keys.length, keys, mode, expected ?? '', checkpoint, collections, args),
       );
       if (outcome !== 'ok') {
         throw new CheckpointMismatchError(projection, version, expected ?? null, (actual || undefined) as Position | undefined);
       }
     },
 
-    load: (projection, version, collections) =>
-      run('loading a version', async () => {
+    async load(projection, version, collections) {
+      const keys = collections.map((collection) => docKey(projection, version, collection));
+      return run('loading a version', async () => {
         const pipeline = redis.pipeline();
-        for (const collection of collections) pipeline.hgetall(docKey(projection, version, collection));
+        for (const key of keys) pipeline.hgetall(key);
         const replies = (await pipeline.exec()) ?? [];
         const loaded: Record<string, Record<string, Doc>> = {};
         collections.forEach((collection, index) => {
@@ -154,19 +164,20 @@ export function createRedisReadModelStore(options: RedisReadModelStoreOptions): 
           );
         });
         return loaded;
-      }),
+      });
+    },
 
-    get: (projection, collection, id) =>
-      run('reading a document', async () => {
-        const text = await scripted.readModelGet(activeKey(projection), `${base(projection)}:`, docSuffix(collection), id);
-        return text === null ? undefined : (JSON.parse(text) as Doc);
-      }),
+    async get(projection, collection, id) {
+      const keys = [activeKey(projection), `${base(projection)}:`, docSuffix(collection)] as const;
+      const text = await run('reading a document', () => scripted.readModelGet(...keys, id));
+      return text === null ? undefined : (JSON.parse(text) as Doc);
+    },
 
-    all: (projection, collection) =>
-      run('reading a collection', async () => {
-        const texts = await scripted.readModelAll(activeKey(projection), `${base(projection)}:`, docSuffix(collection));
-        return texts.map((text) => JSON.parse(text) as Doc);
-      }),
+    async all(projection, collection) {
+      const keys = [activeKey(projection), `${base(projection)}:`, docSuffix(collection)] as const;
+      const texts = await run('reading a collection', () => scripted.readModelAll(...keys));
+      return texts.map((text) => JSON.parse(text) as Doc);
+    },
 
     async ping() {
       try {
