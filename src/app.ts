@@ -4,7 +4,8 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Config } from './config.ts';
 import { createCommandHandler } from './commands/handle-command.ts';
 import type { EventStore } from './event-store/port.ts';
-import { registerErrorHandling } from './http/error-handler.ts';
+import { registerErrorHandling, sendProblem } from './http/error-handler.ts';
+import { apiError } from './errors.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerOperations } from './http/operations.ts';
 import { registerAggregateReads } from './http/read-route.ts';
@@ -53,6 +54,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     bodyLimit: deps.config.bodyLimitBytes,
     genReqId: requestId,
     return503OnClosing: true,
+    // Malformed URLs are refused by the router before any hook runs; answer them like every other error.
+    frameworkErrors: (error, request, reply) =>
+      sendProblem(
+        request,
+        reply,
+        apiError('invalid-request', error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path segment is too long.' : 'The URL is not valid.'),
+      ),
   }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

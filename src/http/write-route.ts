@@ -82,13 +82,18 @@ function idFromKey(actor: string, command: string, key: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** Correlation tokens go into every event: short and plain, or not at all. */
+const TOKEN = /^[\w.@:-]{1,100}$/;
+
 export function commandMetadata(request: FastifyRequest): CommandMetadata {
   const { actor, office } = request.actor;
+  const causation = header(request, 'x-causation-id');
+  const causationId = causation !== undefined && TOKEN.test(causation) ? causation : undefined;
   return {
     actor,
     ...(office ? { office } : {}),
     correlationId: request.correlationId,
-    ...(header(request, 'x-causation-id') ? { causationId: header(request, 'x-causation-id') as string } : {}),
+    ...(causationId ? { causationId } : {}),
     now: new Date().toISOString(),
   };
 }

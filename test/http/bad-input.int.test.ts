@@ -123,3 +123,24 @@ t.test('internal failures are 500s that leak nothing', async (t) => {
   t.equal(response.json().code, 'internal');
   t.notMatch(response.body, /SQLITE|secret|stack/);
 });
+
+t.test('malformed URLs and over-long ids are problem+json too', async (t) => {
+  const { app, auth } = await buildTestApp(t);
+  for (const url of ['/partnerships/%ZZ', '/partnerships/%/contact', `/partnerships/${'a'.repeat(150)}/activities`]) {
+    for (const headers of [auth, {}]) {
+      const response = await app.inject({ method: url.endsWith('ZZ') ? 'GET' : 'POST', url, headers, payload: url.endsWith('ZZ') ? undefined : {} });
+      t.equal(response.statusCode, 400, url);
+      t.equal(response.headers['content-type'], PROBLEM);
+      t.equal(response.json().code, 'invalid-request');
+      t.notMatch(response.body, /FST_/, 'no framework codes');
+    }
+  }
+});
+
+t.test('a causation id that is not a short token is not recorded', async (t) => {
+  const { post, get } = await buildTestApp(t);
+  const id = (await post('/partnerships', qingdaoDakar, { 'x-causation-id': `<b>${'x'.repeat(500)}` })).json().id;
+  const other = (await post('/partnerships', qingdaoDakar, { 'x-causation-id': 'oa-request-77' })).json().id;
+  t.notOk((await get(`/partnerships/${id}/history`)).json().events[0].metadata.causationId);
+  t.equal((await get(`/partnerships/${other}/history`)).json().events[0].metadata.causationId, 'oa-request-77');
+});
