@@ -29,7 +29,8 @@ export interface AppDependencies {
   config: Pick<
     Config,
     'bodyLimitBytes' | 'conflictRetries' | 'eventStore' | 'role' | 'minPositionWaitMs' | 'dormancyMonths' | 'rateLimitPerMinute'
-  >;
+  > &
+    Partial<Pick<Config, 'requestTimeoutMs'>>;
   /** Owned by the app from here on: closed when the app closes. */
   store: EventStore;
   /** Owned by the app too: closed (projections stopped) before the event store. */
@@ -52,6 +53,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: deps.config.bodyLimitBytes,
+    requestTimeout: deps.config.requestTimeoutMs ?? 30_000,
     genReqId: requestId,
     return503OnClosing: true,
     // Malformed URLs are refused by the router before any hook runs; answer them like every other error.

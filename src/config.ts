@@ -16,6 +16,7 @@ const ConfigSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
   CONFLICT_RETRIES: z.coerce.number().int().min(0).max(20).default(5),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   ROLE: z.enum(['all', 'api', 'projector']).default('all'),
   READ_MODEL_STORE: z.enum(['memory', 'redis']).default('memory'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').default('redis://127.0.0.1:6379'),
@@ -37,6 +38,8 @@ export interface Config {
   bodyLimitBytes: number;
   conflictRetries: number;
   shutdownTimeoutMs: number;
+  /** A request not fully received and answered in this time is cut off (slow clients cannot hold sockets). */
+  requestTimeoutMs: number;
   /** `all`: API and projections in one process; `api`: HTTP only; `projector`: projections only. */
   role: 'all' | 'api' | 'projector';
   readModels: { kind: 'memory' } | { kind: 'redis'; url: string; keyPrefix: string };
@@ -83,6 +86,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
     conflictRetries: c.CONFLICT_RETRIES,
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
+    requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
     role: c.ROLE,
     readModels: c.READ_MODEL_STORE === 'redis' ? { kind: 'redis', url: c.REDIS_URL, keyPrefix: c.REDIS_KEY_PREFIX } : { kind: 'memory' },
     minPositionWaitMs: c.MIN_POSITION_WAIT_MS,

@@ -8,6 +8,7 @@ t.test('defaults are the embedded deployment', async (t) => {
   t.match(config.eventStore, { kind: 'sqlite', durability: 'full' });
   t.match(config.eventStore.kind === 'sqlite' && config.eventStore.path, /data\/events\.db$/);
   t.equal(config.logLevel, 'info');
+  t.equal(config.requestTimeoutMs, 30_000);
 });
 
 t.test('EventStoreDB needs a connection string', async (t) => {
