@@ -10,7 +10,8 @@ import t from 'tap';
 import { comparePositions } from '../../src/event-store/position.ts';
 import type { Position } from '../../src/event-store/port.ts';
 import { startServer, stopServer } from '../e2e/server-process.ts';
-import { comparable, copyDataDir, histogram, http, sleep, tempDir, wholeRegister, withKillableRedis } from './support.ts';
+import { withPrivateRedis } from '../read-models/redis-support.ts';
+import { comparable, copyDataDir, histogram, http, sleep, tempDir, wholeRegister } from './support.ts';
 
 const CLIENTS = 4;
 const BEFORE_MS = 1500;
@@ -19,7 +20,7 @@ const AFTER_MS = 2000;
 
 type Phase = 'before' | 'outage' | 'after';
 
-await withKillableRedis(t, 'read models through a Redis outage', async (redis) => {
+await withPrivateRedis(t, 'read models through a Redis outage', async (redis) => {
   t.test('Redis killed mid-load: commands go on, /ready degrades, the models converge after it returns', async (t) => {
     const dataDir = tempDir(t, 'ledger-redis-outage');
     const server = await startServer({
@@ -102,7 +103,7 @@ await withKillableRedis(t, 'read models through a Redis outage', async (redis) =
     })();
 
     await sleep(BEFORE_MS);
-    await redis.kill();
+    await redis.stop();
     phase = 'outage';
     const outageStarted = Date.now();
     await sleep(OUTAGE_MS);

@@ -2,12 +2,9 @@
  * Shared pieces of the fault, load and hostile-input suite: HTTP with
  * timeouts against real server processes, consistent copies of a live
  * SQLite data directory, dashboard comparison that tolerates a change of
- * day, and private redis-server processes that a test may kill.
+ * day. (Private redis-server processes come from test/read-models/redis-support.ts.)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -116,87 +113,3 @@ export function histogram(values: Iterable<string | number>): Record<string, num
 }
 
 // ---------------------------------------------------------------- Redis
-
-export const redisRequired = process.env.REDIS_REQUIRED === '1';
-
-/** A bare PING: an ioredis client that fails to connect keeps timers alive for seconds. */
-export function redisAnswers(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = connect({ host: hostname || '127.0.0.1', port: Number(port || 6379) });
-    const done = (answered: boolean) => {
-      socket.destroy();
-      resolve(answered);
-    };
-    socket.setTimeout(1000, () => done(false));
-    socket.once('error', () => done(false));
-    socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', (reply) => done(/^(\+PONG|-NOAUTH)/.test(reply.toString())));
-  });
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  await once(server, 'close');
-  if (address === null || typeof address === 'string') throw new Error('no free port');
-  return address.port;
-}
-
-export interface KillableRedis {
-  url: string;
-  /** SIGKILL: the data is gone (no persistence), as after a crash of a cache node. */
-  kill(): Promise<void>;
-  /** Starts again on the same port, empty. */
-  start(): Promise<void>;
-}
-
-/** A private redis-server on a random loopback port; undefined when redis-server is not installed. */
-export async function startKillableRedis(t: Test): Promise<KillableRedis | undefined> {
-  const port = await freePort();
-  const url = `redis://127.0.0.1:${port}`;
-  let child: ChildProcess | undefined;
-
-  async function start() {
-    const started = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-      stdio: 'ignore',
-    });
-    const failed = once(started, 'error').then(([error]) => error as Error);
-    const until = Date.now() + 10_000;
-    while (!(await redisAnswers(url))) {
-      const error = await Promise.race([failed, sleep(50).then(() => undefined)]);
-      if (error) throw error;
-      if (Date.now() > until) throw new Error(`redis-server did not start on port ${port}`);
-    }
-    child = started;
-  }
-
-  async function kill() {
-    const running = child;
-    child = undefined;
-    if (!running || running.exitCode !== null || running.signalCode !== null) return;
-    const exited = once(running, 'exit');
-    running.kill('SIGKILL');
-    await exited;
-  }
-
-  try {
-    await start();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  t.teardown(kill);
-  return { url, kill, start };
-}
-
-/** Skips (or, with REDIS_REQUIRED=1, fails) when there is no redis-server to start. */
-export async function withKillableRedis(t: Test, what: string, body: (redis: KillableRedis) => Promise<void>): Promise<void> {
-  const redis = await startKillableRedis(t);
-  if (redis) return body(redis);
-  if (redisRequired) t.fail(`${what}: redis-server is required (REDIS_REQUIRED=1) but not on PATH`);
-  else t.pass(what, { skip: 'redis-server is not on PATH' });
-}
