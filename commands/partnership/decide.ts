@@ -3,6 +3,7 @@ import { DomainError } from '../errors.ts';
 import { factDate } from '../shared/dates.ts';
 import { alreadyExists, notFound, requireSameId, unreachable } from '../shared/errors.ts';
 import { eventFactory } from '../shared/events.ts';
+import { normaliseRank } from './vocabulary.ts';
 import { levelsAfter, nextApprovalLevel, requiredApprovals } from './approvals.ts';
 import type { PartnershipCommand } from './commands.ts';
 import type { PartnershipEvent } from './events.ts';
@@ -129,7 +130,8 @@ function recordActivity({ data }: Command<'RecordActivity'>, state: Partnership,
     title,
     participants,
     audience,
-    leaderRank,
+    leaderRank: leaderRank === undefined ? undefined : normaliseRank(leaderRank),
+    leaderTitle: leaderRank,
     outcomes,
   });
   // An activity that happened before the partnership went dormant, entered late, does not revive it.

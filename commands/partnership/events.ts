@@ -72,7 +72,10 @@ export type ActivityRecorded = DomainEvent<
     title: string;
     participants: number;
     audience?: number;
+    /** The most senior leader's rank in one spelling (`normaliseRank`), so ranks compare. Since schema version 2. */
     leaderRank?: string;
+    /** The rank as the office wrote it ("Vice Governor", "副省长"). Since schema version 2. */
+    leaderTitle?: string;
     outcomes: ActivityOutcome[];
   }
 >;

@@ -63,3 +63,12 @@ export const SIGNATORY_SIDES = ['local', 'partner'] as const;
 export type SignatorySide = (typeof SIGNATORY_SIDES)[number];
 
 export const APPROVAL_DECISIONS = ['granted', 'rejected'] as const;
+
+/**
+ * Ranks arrive as free text: "Vice Governor", "vice_governor" and
+ * "vice-governor" are one rank. Events store this form (schema version 2 of
+ * ActivityRecorded) next to the wording given.
+ */
+export function normaliseRank(rank: string): string {
+  return rank.normalize('NFKC').trim().toLocaleLowerCase('en').replace(/[\s_]+/g, '-');
+}

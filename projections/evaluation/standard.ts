@@ -98,7 +98,5 @@ export function loadStandard(json: unknown): EvaluationStandard {
   );
 }
 
-/** Ranks are free text in events: "Vice Governor", "vice_governor" and "vice-governor" are one rank. */
-export function normaliseRank(rank: string): string {
-  return rank.normalize('NFKC').trim().toLocaleLowerCase('en').replace(/[\s_]+/g, '-');
-}
+/** The standard's ranks compare in the spelling events store them in. */
+export { normaliseRank } from '../../commands/partnership/vocabulary.ts';

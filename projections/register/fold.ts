@@ -50,6 +50,7 @@ export function activityDoc({ data }: ActivityRecorded, row: PartnershipRow, rec
     participants: data.participants,
     ...(data.audience !== undefined && { audience: data.audience }),
     ...(data.leaderRank !== undefined && { leaderRank: data.leaderRank }),
+    ...(data.leaderTitle !== undefined && { leaderTitle: data.leaderTitle }),
     outcomeCount: data.outcomes.length,
     outcomes: data.outcomes.map((outcome) => outcome.description),
     revision: recorded.revision,

@@ -45,7 +45,10 @@ export type ActivityDoc = {
   title: string;
   participants: number;
   audience?: number;
+  /** One spelling per rank, e.g. `vice-governor`. */
   leaderRank?: string;
+  /** The rank as the office wrote it. */
+  leaderTitle?: string;
   outcomeCount: number;
   /** The measures and results (举措和成果), one description each. */
   outcomes: string[];

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Decider, DomainEvent } from '../../commands/decider.ts';
 import { DomainError } from '../../commands/errors.ts';
+import { currentSchemaVersion } from '../../commands/upcasters.ts';
 import { apiError, ApiError } from '../errors.ts';
 import { ConcurrencyError, type EventStore, type NewEvent, type Position, type RecordedEvent } from '../event-store/port.ts';
 import { createKeyedLock } from './stream-lock.ts';
@@ -41,8 +42,6 @@ export interface CommandResult {
   /** False when the answer replays an earlier request with the same Idempotency-Key. */
   appended: boolean;
 }
-
-const SCHEMA_VERSION = 1;
 
 /** Deterministic ids let a store recognise a retried append by its event ids. */
 function idempotentEventId(key: string, stream: string, index: number): string {
@@ -161,7 +160,7 @@ function toNewEvent(
       correlationId: metadata.correlationId,
       ...(metadata.causationId ? { causationId: metadata.causationId } : {}),
       occurredAt: metadata.now,
-      schemaVersion: SCHEMA_VERSION,
+      schemaVersion: currentSchemaVersion(event.type),
       ...(idempotency ? { idempotencyKey: idempotency.key, requestHash: idempotency.requestHash } : {}),
     },
   };

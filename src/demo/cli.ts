@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
+import { createLedger } from '../event-store/ledger.ts';
 import { createSqliteEventStore } from '../event-store/sqlite.ts';
 import { computeFigures, type Figures } from './figures.ts';
 import { DemoStoreNotEmptyError, seedDemoStore, type SeedSummary } from './seed.ts';
@@ -79,7 +80,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const { path, durability } = config.eventStore;
-  const store = createSqliteEventStore({ path, durability });
+  const store = createLedger(createSqliteEventStore({ path, durability }));
   try {
     const summary = await seedDemoStore(store, {
       force: options.force,

@@ -21,6 +21,12 @@ export interface EventMetadata {
   idempotencyKey?: string;
   /** Hash of that request's route and body, to tell a retry from a reused key. */
   requestHash?: string;
+  /** The hash of the event before this one in its stream (see hash-chain.ts). */
+  previousHash?: string;
+  /** SHA-256 over this event's canonical content and `previousHash`. */
+  hash?: string;
+  /** Set on read when an upcaster changed the event: the version it was stored with. */
+  storedSchemaVersion?: number;
 }
 
 export interface NewEvent {

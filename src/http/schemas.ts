@@ -44,6 +44,13 @@ export const RecordedEventSchema = z
       schemaVersion: z.number().int(),
       idempotencyKey: z.string().optional(),
       requestHash: z.string().optional(),
+      previousHash: z.string().optional().describe('The hash of the event before this one in its stream'),
+      hash: z.string().optional().describe('SHA-256 over this event\'s canonical content and previousHash'),
+      storedSchemaVersion: z
+        .number()
+        .int()
+        .optional()
+        .describe('Present when the event was stored in an older shape and upcast on read'),
     }),
   })
   .meta({ id: 'RecordedEvent' });

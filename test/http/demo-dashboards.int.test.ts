@@ -1,10 +1,11 @@
 import t from 'tap';
 import { seedDemoStore } from '../../src/demo/seed.ts';
+import { createLedger } from '../../src/event-store/ledger.ts';
 import { createSqliteEventStore } from '../../src/event-store/sqlite.ts';
 import { buildTestApp } from './harness.ts';
 
 t.test('the demo dataset reproduces the published December 2021 figures on the dashboards', async (t) => {
-  const store = createSqliteEventStore({ path: ':memory:' });
+  const store = createLedger(createSqliteEventStore({ path: ':memory:' }));
   await seedDemoStore(store);
   const last = (await store.readAll({ maxCount: 1_000_000 })).at(-1)!;
   const { get } = await buildTestApp(t, { store, minPositionWaitMs: 60_000 });

@@ -1,8 +1,8 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Test } from 'tap';
 import { buildApp } from '../../src/app.ts';
+import { createLedger, type Ledger } from '../../src/event-store/ledger.ts';
 import { createSqliteEventStore } from '../../src/event-store/sqlite.ts';
-import type { EventStore } from '../../src/event-store/port.ts';
 import { createReadSide } from '../../src/read-side.ts';
 import { createKeyStore } from '../../src/auth/key-store.ts';
 import type { Role } from '../../src/auth/keys.ts';
@@ -11,7 +11,7 @@ import { defaultStandard } from '../../projections/index.ts';
 
 export interface TestApp {
   app: FastifyInstance;
-  store: EventStore;
+  store: Ledger;
   /** Keys by role: `editor` is test-editor, an editor of the province, Jinan, Qingdao and Yantai. */
   keys: Record<'admin' | 'editor' | 'qingdaoEditor' | 'viewer' | 'auditor', string>;
   /** The default (editor) Authorization header, for hand-made requests. */
@@ -27,13 +27,13 @@ export async function buildTestApp(
   t: Test,
   options: {
     conflictRetries?: number;
-    store?: EventStore;
+    store?: Ledger;
     readModels?: ReadModelStore;
     minPositionWaitMs?: number;
     rateLimitPerMinute?: number;
   } = {},
 ): Promise<TestApp> {
-  const store = options.store ?? createSqliteEventStore({ path: ':memory:' });
+  const store = options.store ?? createLedger(createSqliteEventStore({ path: ':memory:' }));
   const keyStore = createKeyStore(store, { refreshIntervalMs: 0 });
   const issue = async (name: string, role: Role, offices?: string[]) =>
     (await keyStore.issue({ name, role, ...(offices ? { offices } : {}) }, 'test-setup')).key;

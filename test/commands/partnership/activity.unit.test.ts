@@ -17,7 +17,7 @@ const exhibition: Extract<PartnershipCommand, { type: 'RecordActivity' }>['data'
   title: 'Confucius hometown culture exhibition',
   participants: 40,
   audience: 1000000,
-  leaderRank: 'vice-governor',
+  leaderRank: 'Vice Governor',
   outcomes,
 };
 
@@ -32,7 +32,9 @@ const recorded = (date: string): ActivityRecorded => ({
     title: 'Confucius hometown culture exhibition',
     participants: 40,
     audience: 1000000,
+    // One spelling for comparisons, and the office's own wording beside it.
     leaderRank: 'vice-governor',
+    leaderTitle: 'Vice Governor',
     outcomes,
   },
 });
