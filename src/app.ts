@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { createCommandHandler } from './commands/handle-command.ts';
-import type { EventStore } from './event-store/port.ts';
+import type { Ledger } from './event-store/ledger.ts';
 import { registerErrorHandling, sendProblem } from './http/error-handler.ts';
 import { apiError } from './errors.ts';
 import { registerOpenApi } from './http/openapi.ts';
@@ -16,6 +16,7 @@ import { projectReads, projectWrites } from './http/routes/projects.ts';
 import { registerWriteRoute } from './http/write-route.ts';
 import { registerMetrics } from './http/metrics.ts';
 import { registerDashboardRoutes } from './http/routes/dashboards.ts';
+import { registerAuditRoutes } from './http/routes/audit.ts';
 import { registerReportRoutes, reportWrites } from './http/routes/reports.ts';
 import type { RunningReadSide } from './read-side.ts';
 import type { EvaluationStandard } from '../projections/index.ts';
@@ -32,7 +33,7 @@ export interface AppDependencies {
   > &
     Partial<Pick<Config, 'requestTimeoutMs'>>;
   /** Owned by the app from here on: closed when the app closes. */
-  store: EventStore;
+  store: Ledger;
   /** Owned by the app too: closed (projections stopped) before the event store. */
   readSide: RunningReadSide;
   /** The evaluation standard, validated at start. */
@@ -106,5 +107,6 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   registerReportRoutes(app, deps.readSide, { minPositionWaitMs: deps.config.minPositionWaitMs });
   registerKeyRoutes(app, { keyStore: deps.keyStore });
+  registerAuditRoutes(app, deps.store);
   return app;
 }

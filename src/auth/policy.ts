@@ -18,8 +18,10 @@ export interface Principal {
 
 const GRANTS: Record<Role, ReadonlySet<Access>> = {
   admin: new Set(['read', 'write', 'audit', 'admin']),
-  // Editors read everything, history included; they write only within their offices.
-  editor: new Set(['read', 'write', 'audit']),
+  // Editors read everything and write within their offices. The audit trail
+  // (histories, the global log, chain verification) is for auditors and admins:
+  // who reads it should not be who writes what it records.
+  editor: new Set(['read', 'write']),
   auditor: new Set(['read', 'audit']),
   viewer: new Set(['read']),
 };

@@ -5,7 +5,7 @@ import { allows, canWriteFor, coveringOffice, type Access } from '../../src/auth
 t.test('what each role may access', async (t) => {
   const expected: Record<Role, Access[]> = {
     admin: ['read', 'write', 'audit', 'admin'],
-    editor: ['read', 'write', 'audit'],
+    editor: ['read', 'write'],
     auditor: ['read', 'audit'],
     viewer: ['read'],
   };

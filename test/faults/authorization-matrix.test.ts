@@ -2,11 +2,11 @@
  * Every role × the office owning the target × every route of the README.
  * The expectations are written from the README's roles table, not read from
  * the policy code: admin may do everything; an editor reads everything
- * (histories included) and writes partnerships and projects of its offices
+ * but the audit trail and writes partnerships and projects of its offices
  * (a city's office covers its counties, 370200 covers 370211; the province
  * office 370000 covers province-level records only, and runs campaigns); a
  * viewer reads the register, states and dashboards; an auditor reads, plus
- * histories; no key, or a revoked one, is a 401. For a write, a 409 from a
+ * the audit trail (histories, the global log, chain verification); no key, or a revoked one, is a 401. For a write, a 409 from a
  * business rule means authorization let it through.
  */
 import t from 'tap';
@@ -41,7 +41,7 @@ function expectation(role: Role, access: Access, owner: string | undefined): 'al
     case 'read':
       return 'allowed';
     case 'history':
-      return role === 'viewer' ? 403 : 'allowed';
+      return role === 'auditor' ? 'allowed' : 403;
     case 'admin':
       return 403;
     case 'write':
@@ -226,6 +226,8 @@ t.test('authorization matrix: role × office × route', async (t) => {
     read('GET /projects/:id/history', 'history', (o) => get(`/projects/${readTargets[o].project}/history`)),
     read('GET /campaigns/:id', 'read', () => get(`/campaigns/${readCampaign}`)),
     read('GET /campaigns/:id/history', 'history', () => get(`/campaigns/${readCampaign}/history`)),
+    read('GET /audit/events', 'history', () => get('/audit/events?limit=5')),
+    read('GET /audit/verify', 'history', (o) => get(`/audit/verify?stream=partnership-${readTargets[o].partnership}`)),
     read('GET /partnerships', 'read', (o) => get(`/partnerships?office=${REPORTING[o]}`)),
     read('GET /projects', 'read', (o) => get(`/projects?office=${REPORTING[o]}`)),
     read('GET /dashboards/overview', 'read', () => get('/dashboards/overview')),

@@ -47,6 +47,8 @@ export interface EsdbWireFake {
   connectionString: string;
   /** Ends every live subscription with UNAVAILABLE, as a server restart would. */
   dropSubscriptions(): void;
+  /** Rewrites a stored event's data behind the protocol's back, as someone with disk access could. */
+  rewriteData(stream: string, revision: number, rewrite: (data: Record<string, unknown>) => Record<string, unknown>): void;
   close(): Promise<void>;
 }
 
@@ -314,6 +316,13 @@ export async function startEsdbWireFake(): Promise<EsdbWireFake> {
     dropSubscriptions() {
       for (const call of live) call.emit('error', status(grpc.status.UNAVAILABLE, 'server is restarting'));
       live.clear();
+    },
+    rewriteData(stream, revision, rewrite) {
+      const event = streams.get(stream)?.[revision];
+      if (!event) throw new Error(`no event ${stream}@${revision}`);
+      const data = JSON.parse(Buffer.from(event.data).toString('utf8')) as Record<string, unknown>;
+      // The log and the stream index hold the same object, so both see the change.
+      event.data = new Uint8Array(Buffer.from(JSON.stringify(rewrite(data)), 'utf8'));
     },
     async close() {
       live.clear();
