@@ -24,5 +24,5 @@ export function formatVerification(result: Verification, elapsedMs: number): str
   const summary = `${result.events.toLocaleString('en')} events in ${result.streams.toLocaleString('en')} streams, ${seconds} s`;
   if (result.ok) return `OK every chain intact: ${summary}\nheads digest ${result.headsDigest}\n`;
   const more = result.brokenStreams > result.broken.length ? `  … and ${result.brokenStreams - result.broken.length} more\n` : '';
-  return `BROKEN ${result.brokenStreams} of ${result.streams} streams (${summary})\n${result.broken.map(describe).join('')}${more}`;
+  return `BROKEN ${result.brokenStreams.toLocaleString('en')} of ${result.streams.toLocaleString('en')} streams (${summary})\n${result.broken.map(describe).join('')}${more}`;
 }

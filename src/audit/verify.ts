@@ -68,7 +68,7 @@ function check(cursor: ChainCursor, event: RecordedEvent): BrokenLink | undefine
   }
   const recomputed = eventHash(event, previousHash);
   if (recomputed !== hash) {
-    return at(event.revision, 'content-altered', 'the type, data or metadata were changed after the event was written', hash, recomputed);
+    return at(event.revision, 'content-altered', 'the type, data or metadata were changed after the event was written: they hash to the found value, not to the stored hash', hash, recomputed);
   }
   cursor.nextRevision = event.revision + 1;
   cursor.lastHash = hash;
