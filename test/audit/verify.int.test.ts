@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { verifyAll, verifyStream } from '../../src/audit/verify.ts';
 import { createEsdbEventStore } from '../../src/event-store/esdb.ts';
 import { eventHash, GENESIS_HASH } from '../../src/event-store/hash-chain.ts';
@@ -14,7 +14,7 @@ import { grow, noted } from './support.ts';
 const A = 'partnership-aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
 const B = 'project-bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
 
-function sqliteFile(t: Tap.Test) {
+function sqliteFile(t: Test) {
   const dir = mkdtempSync(join(tmpdir(), 'verify-'));
   const path = join(dir, 'events.db');
   const ledger = createLedger(createSqliteEventStore({ path }));

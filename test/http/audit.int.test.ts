@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { createLedger } from '../../src/event-store/ledger.ts';
 import { createSqliteEventStore } from '../../src/event-store/sqlite.ts';
 import { buildTestApp, jinanFriendly, qingdaoDakar } from './harness.ts';
 
-async function ledgerWithHistory(t: Tap.Test, options: { file?: string } = {}) {
+async function ledgerWithHistory(t: Test, options: { file?: string } = {}) {
   const store = options.file ? createLedger(createSqliteEventStore({ path: options.file })) : undefined;
   const test = await buildTestApp(t, store ? { store } : {});
   const { post, keys } = test;
