@@ -93,14 +93,14 @@ async function scenarios(t: Test, service: Service) {
 }
 
 t.test('in-process', async (t) => {
-  const { post, get } = await buildTestApp(t);
+  const { post, get, keys } = await buildTestApp(t);
   await scenarios(t, {
     name: 'in-process',
     post: async (url, body, headers) => {
       const response = await post(url, body, headers);
       return { status: response.statusCode, body: response.json() as Record<string, unknown> };
     },
-    history: async (id) => (await get(`/partnerships/${id}/history`)).json().events,
+    history: async (id) => (await get(`/partnerships/${id}/history`, { authorization: `Bearer ${keys.auditor}` })).json().events,
   });
 });
 

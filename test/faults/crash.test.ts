@@ -202,7 +202,8 @@ t.test('SIGKILL under write load loses, duplicates and half-applies nothing', as
   const partnershipIds = [...new Set(commands.map((c) => c.partnershipId))];
   const histories = new Map<string, HistoryEvent[]>();
   for (const id of partnershipIds) {
-    const answer = await http(`${final.url}/partnerships/${id}/history`, { timeoutMs: 30_000 });
+    // One page holds 100 events by default; a busy client can write more to one partnership.
+    const answer = await http(`${final.url}/partnerships/${id}/history?limit=1000`, { timeoutMs: 30_000 });
     if (answer.status === 404) histories.set(id, []);
     else if (answer.status === 200) histories.set(id, answer.body.events as HistoryEvent[]);
     else t.fail(`history of ${id}: ${answer.status}`);

@@ -138,9 +138,10 @@ t.test('malformed URLs and over-long ids are problem+json too', async (t) => {
 });
 
 t.test('a causation id that is not a short token is not recorded', async (t) => {
-  const { post, get } = await buildTestApp(t);
+  const { post, get, keys } = await buildTestApp(t);
+  const auditor = { authorization: `Bearer ${keys.auditor}` };
   const id = (await post('/partnerships', qingdaoDakar, { 'x-causation-id': `<b>${'x'.repeat(500)}` })).json().id;
   const other = (await post('/partnerships', qingdaoDakar, { 'x-causation-id': 'oa-request-77' })).json().id;
-  t.notOk((await get(`/partnerships/${id}/history`)).json().events[0].metadata.causationId);
-  t.equal((await get(`/partnerships/${other}/history`)).json().events[0].metadata.causationId, 'oa-request-77');
+  t.notOk((await get(`/partnerships/${id}/history`, auditor)).json().events[0].metadata.causationId);
+  t.equal((await get(`/partnerships/${other}/history`, auditor)).json().events[0].metadata.causationId, 'oa-request-77');
 });

@@ -2,7 +2,7 @@ import t from 'tap';
 import { buildTestApp, qingdaoDakar } from './harness.ts';
 
 t.test('a sister partnership from proposal to signed agreement and activities', async (t) => {
-  const { post, get } = await buildTestApp(t);
+  const { post, get, keys } = await buildTestApp(t);
 
   const proposed = await post('/partnerships', qingdaoDakar);
   t.equal(proposed.statusCode, 201, proposed.body);
@@ -55,7 +55,8 @@ t.test('a sister partnership from proposal to signed agreement and activities', 
   const past = await get(`/partnerships/${id}?revision=2`);
   t.equal(past.json().state.status, 'intent_signed', 'a past revision shows the state then');
 
-  const history = await get(`/partnerships/${id}/history`);
+  // Histories are the audit trail: auditors and admins read them, editors do not.
+  const history = await get(`/partnerships/${id}/history`, { authorization: `Bearer ${keys.auditor}` });
   t.equal(history.statusCode, 200);
   const events = history.json().events as { type: string; revision: number; metadata: { actor: string; office: string; correlationId: string } }[];
   t.equal(events.length, expected + 1);
@@ -93,11 +94,11 @@ t.test('a client may choose the id; a second proposal with it is a conflict', as
 });
 
 t.test('unknown partnerships are 404 problems', async (t) => {
-  const { post, get } = await buildTestApp(t);
+  const { post, get, keys } = await buildTestApp(t);
   const missing = '00000000-0000-4000-8000-000000000000';
   for (const response of [
     await get(`/partnerships/${missing}`),
-    await get(`/partnerships/${missing}/history`),
+    await get(`/partnerships/${missing}/history`, { authorization: `Bearer ${keys.auditor}` }),
     await post(`/partnerships/${missing}/contact`, {}),
   ]) {
     t.equal(response.statusCode, 404);
@@ -107,7 +108,7 @@ t.test('unknown partnerships are 404 problems', async (t) => {
 });
 
 t.test('projects and campaigns are written and read the same way', async (t) => {
-  const { post, get } = await buildTestApp(t);
+  const { post, get, keys } = await buildTestApp(t);
   const partnership = (await post('/partnerships', qingdaoDakar)).json().id;
 
   const planned = await post('/projects', {
@@ -127,7 +128,7 @@ t.test('projects and campaigns are written and read the same way', async (t) => 
   t.equal((await post(`/projects/${project}/completion`, { date: '2021-12-01' })).statusCode, 200);
   t.equal((await post(`/projects/${project}/cancellation`, { date: '2021-12-02', reason: 'late' })).statusCode, 409);
   t.equal((await get(`/projects/${project}`)).json().state.status, 'completed');
-  t.equal((await get(`/projects/${project}/history`)).json().events.length, 4);
+  t.equal((await get(`/projects/${project}/history`, { authorization: `Bearer ${keys.auditor}` })).json().events.length, 4);
 
   const launched = await post('/campaigns', {
     name: 'Activate Friendship Cities 2021',

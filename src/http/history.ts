@@ -1,0 +1,113 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { RecordedEvent } from '../event-store/port.ts';
+import { HistoryEntry, historyEntries } from './history-entries.ts';
+import { historyCsv, historyJsonLines } from './history-export.ts';
+import type { AggregateReads } from './read-route.ts';
+import { Problem } from './schemas.ts';
+
+const IdParams = z.object({ id: z.uuid() });
+
+const PAGE_SIZE = 100;
+
+const HistoryQuery = z
+  .object({
+    from: z.coerce.number().int().min(0).default(0).describe('The first revision to return'),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1000)
+      .optional()
+      .describe(`How many events; default ${PAGE_SIZE} for JSON, the whole rest of the history for csv and jsonl`),
+    format: z
+      .enum(['json', 'csv', 'jsonl'])
+      .optional()
+      .describe(
+        'json (paged), csv (RFC 4180, UTF-8 with BOM) or jsonl (one entry per line); ' +
+          'without it, Accept: text/csv or application/x-ndjson picks an export',
+      ),
+  })
+  .strict();
+
+const HistoryPage = z
+  .object({
+    id: z.uuid(),
+    events: z.array(HistoryEntry),
+    next: z.number().int().nullable().describe('The `from` of the next page; null at the end'),
+  })
+  .meta({ id: 'HistoryPage' });
+
+type Format = 'json' | 'csv' | 'jsonl';
+
+const EXPORTS = {
+  csv: { type: 'text/csv; charset=utf-8', extension: 'csv' },
+  jsonl: { type: 'application/x-ndjson; charset=utf-8', extension: 'jsonl' },
+} as const;
+
+/** The query parameter wins; without it, an Accept header naming an export format picks it. */
+function formatOf(request: FastifyRequest, format: Format | undefined): Format {
+  if (format) return format;
+  const accept = request.headers.accept ?? '';
+  if (accept.includes('text/csv')) return 'csv';
+  if (accept.includes('application/x-ndjson') || accept.includes('application/jsonl')) return 'jsonl';
+  return 'json';
+}
+
+/**
+ * Every event of one aggregate with its metadata, the state right after it
+ * and what it changed: the audit view. JSON is paged; csv and jsonl export
+ * the whole history unless `from`/`limit` narrow it.
+ */
+export function registerHistoryRoute(app: FastifyInstance, reads: AggregateReads, load: (id: string) => Promise<RecordedEvent[]>) {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    `${reads.base}/:id/history`,
+    {
+      config: { access: 'audit' },
+      schema: {
+        summary: `Every event of a ${reads.noun} with its metadata, the state after it and what it changed (auditors and admins)`,
+        description:
+          'Paged by revision: `?from=` (default 0) and `?limit=` (default 100, at most 1000); `next` is the `from` of the ' +
+          'next page, also sent as a `Link: rel="next"` header. `?format=csv|jsonl` exports the whole history as a download.',
+        tags: [reads.tag],
+        params: IdParams,
+        querystring: HistoryQuery,
+        response: {
+          200: {
+            description: 'The history page (JSON) or export (CSV, JSON Lines)',
+            content: {
+              'application/json': { schema: HistoryPage },
+              'text/csv': { schema: z.string() },
+              'application/x-ndjson': { schema: z.string() },
+            },
+          },
+          400: Problem,
+          404: Problem,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const { from, limit, format: asked } = request.query;
+      const format = formatOf(request, asked);
+      const events = await load(id);
+      const count = limit ?? (format === 'json' ? PAGE_SIZE : Number.POSITIVE_INFINITY);
+      const entries = historyEntries(reads.decider, events, from, count);
+      const next = from + count < events.length ? from + count : null;
+      reply.header('etag', `"${(events.at(-1) as RecordedEvent).revision}"`);
+      if (next !== null) {
+        const query = new URLSearchParams({ from: String(next), limit: String(count), ...(asked && { format: asked }) });
+        reply.header('link', `<${reads.base}/${id}/history?${query}>; rel="next"`);
+      }
+      if (format === 'json') return reply.send({ id, events: entries, next });
+      const { type, extension } = EXPORTS[format];
+      // The byte-order mark makes Excel read the names and notes as UTF-8.
+      const body = format === 'csv' ? `\ufeff${historyCsv(entries)}` : historyJsonLines(entries);
+      return reply
+        .type(type)
+        .header('content-disposition', `attachment; filename="${reads.noun}-${id}-history.${extension}"`)
+        .send(body);
+    },
+  );
+}
