@@ -24,6 +24,7 @@ import type { Redis } from 'ioredis';
 import type { KeyStore } from './auth/key-store.ts';
 import { registerAuth } from './auth/plugin.ts';
 import { registerKeyRoutes } from './auth/routes.ts';
+import { registerProjectionAdmin } from './http/routes/projections-admin.ts';
 import { registerSecurity } from './http/security.ts';
 
 export interface AppDependencies {
@@ -107,6 +108,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   registerReportRoutes(app, deps.readSide, { minPositionWaitMs: deps.config.minPositionWaitMs });
   registerKeyRoutes(app, { keyStore: deps.keyStore });
+  registerProjectionAdmin(app, deps.readSide, { eventStore: deps.config.eventStore.kind });
   registerAuditRoutes(app, deps.store);
   return app;
 }

@@ -26,6 +26,9 @@ export const catalogue = {
   'read-model-behind': { status: 503, title: 'The read models have not caught up with that position yet' },
   'shutting-down': { status: 503, title: 'The service is shutting down; try again' },
   internal: { status: 500, title: 'Internal error' },
+  'unknown-projection': { status: 400, title: 'No projection has that name' },
+  'projector-elsewhere': { status: 409, title: 'This process does not run the projections' },
+  'projection-not-ready': { status: 503, title: 'The projection is not serving a version yet; try again' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type CatalogueCode = keyof typeof catalogue;

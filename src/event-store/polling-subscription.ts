@@ -35,6 +35,10 @@ export function pollingSubscription(source: PollingSource, options: SubscribeOpt
         await options.onEvent(event);
         last = event.position;
       }
+      // Between pages, let I/O in: with in-memory consumers a catch-up from
+      // zero (start, rebuild) otherwise resolves only microtasks and holds
+      // every request until it ends.
+      if (page.length === BATCH) await new Promise((resolve) => setImmediate(resolve));
       if (page.length < BATCH) {
         if (!caughtUp) {
           caughtUp = true;

@@ -50,7 +50,8 @@ export function registerOperations(app: FastifyInstance, store: EventStore, even
     '/ready',
     {
       schema: {
-        summary: 'Readiness: 503 when the event store does not answer; "degraded" while the read side lags or is unreachable',
+        summary:
+          'Readiness: 503 when the event store does not answer; "degraded" while the read models are unreachable, failed, or still building their first version',
         tags: ['operations'],
         response: { 200: Ready, 503: Ready },
       },
@@ -66,7 +67,10 @@ export function registerOperations(app: FastifyInstance, store: EventStore, even
         caughtUp: p.caughtUp,
         degraded: p.degraded,
       }));
-      const readSideHealthy = readModelsReachable && projections.every((p) => !p.degraded && p.state !== 'failed');
+      // A projection still building its first version serves nothing yet: the
+      // process answers, but its dashboards would read empty.
+      const readSideHealthy =
+        readModelsReachable && projections.every((p) => !p.degraded && !['failed', 'starting', 'building'].includes(p.state));
       const status = !reachable ? 'unavailable' : readSideHealthy ? 'ready' : 'degraded';
       return reply.code(reachable ? 200 : 503).send({
         status,

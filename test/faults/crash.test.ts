@@ -273,6 +273,10 @@ t.test('SIGKILL under write load loses, duplicates and half-applies nothing', as
   t.equal(strangers, 0, 'no event carries a key nobody sent');
   t.same(unexpected, [], 'no command was refused (each client knew its partnership’s state)');
 
+  // Every append is atomic, so the hash chains survive the kills whole.
+  const chains = await http(`${final.url}/audit/verify`, { timeoutMs: 30_000 });
+  t.match(chains.body, { ok: true, brokenStreams: 0 }, `every hash chain holds (${chains.body.events} events, ${chains.body.streams} streams)`);
+
   // The read side after catch-up, against a rebuild from zero on a copy of the log.
   const positions = acknowledged.map((c) => c.acknowledged?.position as Position).sort(comparePositions);
   const lastPosition = positions.at(-1) as Position;
