@@ -5,10 +5,10 @@
  * 2: usage or configuration error.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.ts';
 import { openEventStore } from '../event-store/open.ts';
 import { formatVerification, type Verification } from '../audit/verify-report.ts';
 import { verifyAll, verifyStream } from '../audit/verify.ts';
+import { configFromEnv, processIo } from './process-io.ts';
 
 const USAGE = `Usage: npm run audit:verify -- [--stream <name>] [--json]
 
@@ -39,14 +39,8 @@ async function main(): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    return 2;
-  }
+  const config = configFromEnv(processIo);
+  if (!config) return 2;
 
   const ledger = await openEventStore(config.eventStore);
   const started = performance.now();

@@ -3,10 +3,10 @@
  * key command as `cli:<os user>`, closes the store.
  */
 import { userInfo } from 'node:os';
-import { ConfigError, loadConfig } from '../config.ts';
 import { createKeyStore } from '../auth/key-store.ts';
 import { openEventStore } from '../event-store/open.ts';
-import { runKeysCommand, type CliIo } from './keys-command.ts';
+import { runKeysCommand } from './keys-command.ts';
+import { configFromEnv, processIo as io } from './process-io.ts';
 
 function osUser(): string {
   try {
@@ -17,20 +17,9 @@ function osUser(): string {
   }
 }
 
-const io: CliIo = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-};
-
 async function main(): Promise<number> {
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    io.err(`${error.message}\n`);
-    return 2;
-  }
+  const config = configFromEnv(io);
+  if (!config) return 2;
   const store = await openEventStore(config.eventStore);
   try {
     return await runKeysCommand(process.argv.slice(2), createKeyStore(store), `cli:${osUser()}`, io);

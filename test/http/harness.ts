@@ -86,6 +86,17 @@ export const qingdaoDakar = {
   date: '2021-03-01',
 };
 
+/** A project body led by Qingdao, planned for 2022–2023, serving the given partnership. */
+export const qingdaoTrainingCentre = (partnershipId: string) => ({
+  title: 'Training centre',
+  sector: 'port_logistics',
+  partnershipIds: [partnershipId],
+  leadOffice: '370200',
+  plannedStart: '2022-01-01',
+  plannedEnd: '2023-06-30',
+  date: '2021-11-01',
+});
+
 export const jinanFriendly = {
   local: { divisionCode: '370100' },
   partner: { nameEn: 'Sacramento', country: 'US', level: 'city' },

@@ -1,5 +1,5 @@
 import t, { type Test } from 'tap';
-import { buildTestApp, qingdaoDakar, type TestApp } from './harness.ts';
+import { buildTestApp, qingdaoDakar, qingdaoTrainingCentre, type TestApp } from './harness.ts';
 
 const PROBLEM = 'application/problem+json; charset=utf-8';
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
@@ -207,17 +207,7 @@ t.test('projects and campaigns have the same history', async (t) => {
   const app = await buildTestApp(t);
   const auditor = bearer(app.keys.auditor);
   const partnership = (await app.post('/partnerships', qingdaoDakar)).json().id;
-  const project = (
-    await app.post('/projects', {
-      title: 'Training centre',
-      sector: 'port_logistics',
-      partnershipIds: [partnership],
-      leadOffice: '370200',
-      plannedStart: '2022-01-01',
-      plannedEnd: '2023-06-30',
-      date: '2021-11-01',
-    })
-  ).json().id;
+  const project = (await app.post('/projects', qingdaoTrainingCentre(partnership))).json().id;
   await app.post(`/projects/${project}/start`, { date: '2021-11-20' });
   const history = (await app.get(`/projects/${project}/history`, auditor)).json();
   t.equal(history.events.length, 2);

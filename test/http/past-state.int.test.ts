@@ -1,5 +1,5 @@
 import t, { type Test } from 'tap';
-import { buildTestApp, qingdaoDakar, type TestApp } from './harness.ts';
+import { buildTestApp, qingdaoDakar, qingdaoTrainingCentre, type TestApp } from './harness.ts';
 
 const PROBLEM = 'application/problem+json; charset=utf-8';
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -172,17 +172,7 @@ t.test('projects and campaigns answer asOf the same way', async (t) => {
   t.equal((await app.get(`/campaigns/${campaign}?asOf=2021-02-15`)).statusCode, 200);
   t.equal((await app.get(`/campaigns/${campaign}?asOf=2021-02-14`)).statusCode, 404);
   const partnership = (await app.post('/partnerships', qingdaoDakar)).json().id;
-  const project = (
-    await app.post('/projects', {
-      title: 'Training centre',
-      sector: 'port_logistics',
-      partnershipIds: [partnership],
-      leadOffice: '370200',
-      plannedStart: '2022-01-01',
-      plannedEnd: '2023-06-30',
-      date: '2021-11-01',
-    })
-  ).json().id;
+  const project = (await app.post('/projects', qingdaoTrainingCentre(partnership))).json().id;
   t.equal((await app.post(`/projects/${project}/start`, { date: '2021-11-20' })).statusCode, 200);
   t.match((await app.get(`/projects/${project}?asOf=2021-11-10`)).json(), { revision: 0, state: { status: 'planned' } });
   t.match((await app.get(`/projects/${project}?asOf=2021-11-20`)).json(), { revision: 1, state: { status: 'started' } });
