@@ -5,6 +5,9 @@
  * document, what the live runner had built.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import t, { type Test } from 'tap';
 import { PROJECTIONS } from '../../projections/index.ts';
 import { runReplay, type ReplayContext } from '../../src/cli/replay-command.ts';
@@ -14,6 +17,7 @@ import { createSqliteEventStore } from '../../src/event-store/sqlite.ts';
 import { createMemoryReadModelStore } from '../../src/read-models/memory.ts';
 import type { ReadModelStore } from '../../src/read-models/port.ts';
 import { createRedisReadModelStore } from '../../src/read-models/redis.ts';
+import { createReadSide } from '../../src/read-side.ts';
 import { buildTestApp } from '../http/harness.ts';
 import { deleteKeys, withSharedRedis } from '../read-models/redis-support.ts';
 
@@ -92,6 +96,42 @@ t.test('replay --all rebuilds Redis read models to exactly what the live runner 
     const keyPrefix = `test-replay-${randomUUID()}`;
     t.teardown(() => deleteKeys(url, keyPrefix));
     await replayAllEqualsLive(t, createRedisReadModelStore({ url, keyPrefix }));
+  });
+});
+
+t.test('replay --all --direct rebuilds Redis read models in the CLI process, under the projector lock', async (t) => {
+  await withSharedRedis(t, 'replay --direct on Redis read models', async (url) => {
+    const keyPrefix = `test-replay-direct-${randomUUID()}`;
+    t.teardown(() => deleteKeys(url, keyPrefix));
+    const dir = mkdtempSync(join(tmpdir(), 'replay-direct-'));
+    t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+    const path = join(dir, 'events.db');
+    const config = { eventStore: { kind: 'sqlite', path, durability: 'normal' }, readModels: { kind: 'redis', url, keyPrefix } } as const;
+
+    // The projector of a split deployment builds the models, then stops (replay --direct wants its lock).
+    const store = createLedger(createSqliteEventStore({ path, durability: 'normal' }));
+    await seedDemoStore(store);
+    const last = (await store.readAll({ maxCount: 1_000_000 })).at(-1)!;
+    const projector = createReadSide({ config: { role: 'projector', readModels: config.readModels }, eventStore: store });
+    await projector.start();
+    t.ok(await projector.waitFor(last.position, 60_000), 'the projector has caught up');
+    await projector.close();
+    await store.close();
+
+    const readModels = createRedisReadModelStore({ url, keyPrefix });
+    t.teardown(() => readModels.close());
+    const before = await snapshot(readModels);
+    const versionsBefore = await versions(readModels);
+
+    const { output, run } = cli(config);
+    t.equal(await run(['--all', '--direct']), 0, 'replay --all --direct exits 0', { stderr: output.err });
+    t.match(output.out, /Rebuilt 4 projections/);
+    const versionsAfter = await versions(readModels);
+    for (const [i, projection] of PROJECTIONS.entries()) t.not(versionsAfter[i], versionsBefore[i], `${projection.name} switched version`);
+    const after = await snapshot(readModels);
+    for (const [collection, docs] of Object.entries(before)) {
+      t.same(after[collection], docs, `${collection}: ${docs.length} documents equal field by field`);
+    }
   });
 });
 
