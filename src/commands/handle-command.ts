@@ -138,6 +138,7 @@ async function attemptCommand<C, S, E extends DomainEvent<string, object>>(
 
   const result = await store.append(stream, events.map((event, index) => toNewEvent(event, index, stream, metadata, options)), {
     expectedRevision: revision === -1 ? 'no_stream' : revision,
+    ...(last ? { previous: last } : {}),
   });
   return { revision: result.nextRevision, position: result.position, appended: true };
 }

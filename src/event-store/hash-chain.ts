@@ -72,7 +72,8 @@ export function withHashChain(store: EventStore): EventStore {
       if (expected === 'no_stream') return store.append(stream, chained(stream, events, undefined), options);
       if (typeof expected === 'number') {
         // A stale revision is refused by the store itself; the chain is then never written.
-        return store.append(stream, chained(stream, events, await eventAt(stream, expected)), options);
+        const previous = options.previous?.revision === expected ? options.previous : await eventAt(stream, expected);
+        return store.append(stream, chained(stream, events, previous), { expectedRevision: expected });
       }
       return withLock(stream, async () => {
         for (let attempt = 1; ; attempt++) {

@@ -57,6 +57,11 @@ export type ExpectedRevision = 'no_stream' | 'any' | number;
 
 export interface AppendOptions {
   expectedRevision: ExpectedRevision;
+  /**
+   * The event at `expectedRevision`, when the caller has just read it: the
+   * hash chain then needs no read of its own. Adapters ignore it.
+   */
+  previous?: RecordedEvent;
 }
 
 export interface AppendResult {

@@ -46,6 +46,16 @@ t.test('every appended event is chained: revision 0 links to the fixed start, ea
   });
 });
 
+t.test('an append that hands over the event it just read chains to it; a stale hand-over is ignored', async (t) => {
+  const { ledger } = sqliteFile(t);
+  await grow(ledger, A, 3);
+  const [last] = await ledger.readStream(A, { direction: 'backwards', maxCount: 1 });
+  await ledger.append(A, [noted('X', {})], { expectedRevision: 2, previous: last! });
+  const [first] = await ledger.readStream(A, { maxCount: 1 });
+  await ledger.append(A, [noted('Y', {})], { expectedRevision: 3, previous: first! });
+  t.ok((await verifyStream(ledger.stored, A)).ok);
+});
+
 t.test('concurrent `any` appends to one stream still form one chain', async (t) => {
   const { ledger } = sqliteFile(t);
   await Promise.all(Array.from({ length: 20 }, (_, i) => ledger.append(A, [noted('X', { i })], { expectedRevision: 'any' })));
