@@ -42,12 +42,20 @@ t.test('the OpenAPI document lists every command route with its body schema', as
     '/partnerships/{id}/history',
     '/projects/{id}/milestones',
     '/campaigns/{id}/closure',
+    '/audit/events',
+    '/audit/verify',
+    '/admin/projections',
+    '/admin/projections/rebuild',
   ]) {
     t.ok(paths.includes(path), `${path} is documented`);
   }
   const propose = doc.paths['/partnerships'].post;
   t.ok(propose.requestBody.content['application/json'].schema, 'the proposal body has a schema');
   t.ok(propose.responses['201'], 'the proposal documents its 201');
+
+  const history = doc.paths['/partnerships/{id}/history'].get;
+  t.ok(history.responses['200'].content['text/csv'], 'the history documents its CSV export');
+  t.ok(doc.paths['/audit/events'].get.parameters.some((p: { name: string }) => p.name === 'streamType'), 'the log documents its filters');
 
   const ui = await get('/docs/');
   t.equal(ui.statusCode, 200);
