@@ -14,7 +14,6 @@ function describe(link: BrokenLink): string {
 export function formatVerification(result: Verification, elapsedMs: number): string {
   const seconds = (elapsedMs / 1000).toFixed(1);
   if (result.scope === 'stream') {
-    if (result.events === 0) return `${result.stream}: no such stream (no events)\n`;
     if (result.ok) {
       const head = result.head as { revision: number; hash: string };
       return `OK ${result.stream}: ${result.events} events, chain intact; head revision ${head.revision} ${head.hash}\n`;

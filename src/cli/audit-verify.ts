@@ -2,7 +2,7 @@
  * Entry point of `npm run audit:verify`: recomputes the hash chains of the
  * configured event store (every stream, or one) straight from the store,
  * without the service. Exit code 0: every chain holds; 1: a link is broken;
- * 2: usage or configuration error.
+ * 2: usage or configuration error, or an unknown stream.
  */
 import { parseArgs } from 'node:util';
 import { openEventStore } from '../event-store/open.ts';
@@ -20,7 +20,8 @@ link of each stream. Safe while the service runs: it only reads.
   --json            print the result as JSON
   --help            this text
 
-Exit code 0 when every chain holds, 1 when a link is broken.
+Exit code 0 when every chain holds, 1 when a link is broken, 2 for bad usage
+or an unknown stream.
 `;
 
 async function main(): Promise<number> {
@@ -66,6 +67,10 @@ async function main(): Promise<number> {
             })),
           };
     if (tty && result.scope === 'all') process.stderr.write('\n');
+    if (result.scope === 'stream' && result.events === 0) {
+      process.stderr.write(`No stream ${result.stream}: it has no events.\n`);
+      return 2;
+    }
     process.stdout.write(args.json ? `${JSON.stringify(result, null, 2)}\n` : formatVerification(result, performance.now() - started));
     return result.ok ? 0 : 1;
   } finally {

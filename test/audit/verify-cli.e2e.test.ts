@@ -71,6 +71,10 @@ t.test('audit:verify on the demo ledger names the one edited event, passes once 
   t.equal(undone.code, 0, undone.stdout);
   t.match(undone.stdout, `heads digest ${digest}`, 'the same log gives the same digest');
 
+  const unknown = await verifyCli(dataDir, '--stream', 'partnership-nobody');
+  t.equal(unknown.code, 2, 'an unknown stream is exit code 2');
+  t.match(unknown.stderr, /No stream partnership-nobody/);
+
   const middle = Math.floor(target.revision / 2) + 1;
   disk.prepare('DELETE FROM events WHERE stream = ? AND revision = ?').run(target.stream, middle);
   const deleted = await verifyCli(dataDir);

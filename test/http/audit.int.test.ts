@@ -102,6 +102,7 @@ t.test('bad parameters are a 400 and only auditors and admins may read the audit
     t.match(response.headers['content-type'], /application\/problem\+json/);
   }
   t.equal((await get('/audit/verify?stream=Partnership!', as(keys.auditor))).statusCode, 400);
+  t.equal((await get('/audit/verify?stream=partnership-nobody', as(keys.auditor))).statusCode, 404, 'an unknown stream');
   for (const url of ['/audit/events', '/audit/verify']) {
     t.equal((await get(url, as(keys.admin))).statusCode, 200, `admin ${url}`);
     t.equal((await get(url, as(keys.auditor))).statusCode, 200, `auditor ${url}`);

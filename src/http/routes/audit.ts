@@ -6,6 +6,7 @@ import { readLogPage, STREAM_TYPES, type StreamType } from '../../audit/log.ts';
 import { verifyAll, verifyStream } from '../../audit/verify.ts';
 import type { Ledger } from '../../event-store/ledger.ts';
 import type { Position } from '../../event-store/port.ts';
+import { apiError } from '../../errors.ts';
 import { Problem, RecordedEventSchema } from '../schemas.ts';
 
 const position = () => z.string().regex(/^\d{1,20}(-\d{1,20})?$/, 'a position from an event or a write response');
@@ -149,12 +150,16 @@ export function registerAuditRoutes(app: FastifyInstance, ledger: Ledger) {
           'broken revision. With `progress=true` (all streams) the answer is application/x-ndjson: `{"progress":…}` lines, then `{"result":…}`.',
         tags: ['audit'],
         querystring: VerifyQuery,
-        response: { 200: z.union([StreamVerificationSchema, LogVerificationSchema]), 400: Problem },
+        response: { 200: z.union([StreamVerificationSchema, LogVerificationSchema]), 400: Problem, 404: Problem },
       },
     },
     async (request, reply) => {
       const { stream, progress } = request.query;
-      if (stream !== undefined) return verifyStream(ledger.stored, stream);
+      if (stream !== undefined) {
+        const result = await verifyStream(ledger.stored, stream);
+        if (result.events === 0) throw apiError('not-found', `No stream ${stream}: it has no events.`);
+        return result;
+      }
       if (progress === 'false') return verifyAll(ledger.stored);
 
       const aborted = new AbortController();
