@@ -1,32 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import t from 'tap';
 import { seedDemoStore } from '../../src/demo/seed.ts';
 import { createLedger } from '../../src/event-store/ledger.ts';
 import { createSqliteEventStore } from '../../src/event-store/sqlite.ts';
+import { runCli } from '../support/run-cli.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function verifyCli(dataDir: string, ...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/audit-verify.ts', ...args],
-      { cwd: root, env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir }, timeout: 60_000 },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const verifyCli = (dataDir: string, ...args: string[]) => runCli('audit-verify.ts', dataDir, args);
 
 t.test('audit:verify on the demo ledger names the one edited event, passes once the edit is undone, and catches a deletion', async (t) => {
   const dataDir = await mkdtemp(join(tmpdir(), 'audit-verify-'));

@@ -1,32 +1,13 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { createKeyStore } from '../../src/auth/key-store.ts';
 import { KEYS_STREAM } from '../../src/auth/keys.ts';
 import { createSqliteEventStore } from '../../src/event-store/sqlite.ts';
+import { runCli } from '../support/run-cli.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function keysCli(dataDir: string, ...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/keys.ts', ...args],
-      // Only what the CLI needs: the event store location, not the test runner's environment.
-      { cwd: root, env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir }, timeout: 30_000 },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const keysCli = (dataDir: string, ...args: string[]) => runCli('keys.ts', dataDir, args, 30_000);
 
 t.test('add, list and revoke keys from the command line', async (t) => {
   const dataDir = await mkdtemp(join(tmpdir(), 'keys-cli-'));
