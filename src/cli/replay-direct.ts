@@ -9,7 +9,7 @@
 import type { Config } from '../config.ts';
 import { openEventStore } from '../event-store/open.ts';
 import type { Position } from '../event-store/port.ts';
-import { decodePosition } from '../event-store/position.ts';
+import { buildProgress, commitOf } from '../projection-runner/build-progress.ts';
 import type { ProjectionStatus } from '../projection-runner/types.ts';
 import { createReadSide } from '../read-side.ts';
 import { ReplayError, type ProjectionView } from './replay-client.ts';
@@ -30,8 +30,6 @@ export interface DirectOptions {
   /** How long to wait for the lock: a crashed holder's lease runs out in 10 s. */
   lockWaitMs?: number;
 }
-
-const commit = (position: Position | undefined) => (position === undefined ? 0n : decodePosition(position).commit);
 
 async function until(check: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
@@ -66,7 +64,7 @@ export async function rebuildDirectly(o: DirectOptions): Promise<Rebuilt[]> {
     const startedAt = Date.now();
     const rate = (position: Position | undefined) => {
       const seconds = (Date.now() - startedAt) / 1000;
-      return countsEvents && seconds >= 0.01 ? Math.round(Number(commit(position)) / seconds) : null;
+      return countsEvents && seconds >= 0.01 ? Math.round(Number(commitOf(position)) / seconds) : null;
     };
     const outcomes = new Map<string, { error: string | null; finished: boolean; eventsPerSecond: number | null }>();
     const targets = new Map<string, string>();
@@ -88,7 +86,6 @@ export async function rebuildDirectly(o: DirectOptions): Promise<Rebuilt[]> {
     const view = (p: ProjectionStatus): ProjectionView => {
       const outcome = outcomes.get(p.name);
       const target = targets.get(p.name) ?? '';
-      const end = commit(p.lastPosition);
       return {
         name: p.name,
         version: p.version ?? null,
@@ -97,7 +94,7 @@ export async function rebuildDirectly(o: DirectOptions): Promise<Rebuilt[]> {
         building: p.building
           ? {
               version: p.building.version,
-              progress: p.building.caughtUp ? 1 : end === 0n ? 0 : Math.min(1, Number((commit(p.building.checkpoint) * 1000n) / end) / 1000),
+              progress: buildProgress(p.building.checkpoint, p.lastPosition, p.building.caughtUp),
               eventsPerSecond: rate(p.building.checkpoint),
             }
           : null,

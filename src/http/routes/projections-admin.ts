@@ -9,8 +9,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PROJECTIONS } from '../../../projections/index.ts';
 import { apiError } from '../../errors.ts';
-import type { Position } from '../../event-store/port.ts';
-import { decodePosition } from '../../event-store/position.ts';
+import { buildProgress, commitOf } from '../../projection-runner/build-progress.ts';
 import type { ProjectionStatus } from '../../projection-runner/types.ts';
 import type { ReadSide } from '../read-side.ts';
 import { Problem } from '../schemas.ts';
@@ -72,14 +71,6 @@ const problems = { 400: Problem, 401: Problem, 403: Problem, 409: Problem, 503: 
 /** States in which a projection serves a version this process can rebuild (or is building one already). */
 const REBUILDABLE = new Set(['live', 'rebuilding', 'building', 'failed']);
 
-const commit = (position: Position | undefined) => (position === undefined ? 0n : decodePosition(position).commit);
-
-function progress(done: Position | undefined, end: Position | undefined, caughtUp: boolean): number {
-  if (caughtUp) return 1;
-  const total = commit(end);
-  if (total === 0n) return 0;
-  return Math.min(1, Number((commit(done) * 10_000n) / total) / 10_000);
-}
 
 export function registerProjectionAdmin(app: FastifyInstance, readSide: ReadSide, options: ProjectionAdminOptions) {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -98,14 +89,14 @@ export function registerProjectionAdmin(app: FastifyInstance, readSide: ReadSide
     let building: z.infer<typeof Building> | null = null;
     if (p.building) {
       const key = `${p.name}@${p.building.version}`;
-      const start = builds.get(key) ?? { at: Date.now(), from: commit(p.building.checkpoint) };
+      const start = builds.get(key) ?? { at: Date.now(), from: commitOf(p.building.checkpoint) };
       builds.set(key, start);
       building = {
         version: p.building.version,
         checkpoint: p.building.checkpoint ?? null,
         caughtUp: p.building.caughtUp,
-        progress: progress(p.building.checkpoint, p.lastPosition, p.building.caughtUp),
-        eventsPerSecond: rate(commit(p.building.checkpoint) - start.from, start.at),
+        progress: buildProgress(p.building.checkpoint, p.lastPosition, p.building.caughtUp),
+        eventsPerSecond: rate(commitOf(p.building.checkpoint) - start.from, start.at),
       };
     }
     for (const key of builds.keys()) if (key.startsWith(`${p.name}@`) && key !== `${p.name}@${p.building?.version}`) builds.delete(key);
@@ -139,7 +130,7 @@ export function registerProjectionAdmin(app: FastifyInstance, readSide: ReadSide
       if (lastRebuilds.get(name) === record) lastRebuilds.set(name, { ...record, ...update, finishedAt: new Date().toISOString() });
     };
     done.then(
-      () => finish({ outcome: 'live', eventsPerSecond: rate(commit(readSide.status().find((p) => p.name === name)?.checkpoint), at) }),
+      () => finish({ outcome: 'live', eventsPerSecond: rate(commitOf(readSide.status().find((p) => p.name === name)?.checkpoint), at) }),
       (error: unknown) => finish({ outcome: 'failed', error: error instanceof Error ? error.message : String(error) }),
     );
   }
