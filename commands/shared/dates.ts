@@ -16,6 +16,18 @@ export function chinaToday(now: string): string {
   return new Date(instant + CHINA_STANDARD_TIME_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** True for a bare calendar date (YYYY-MM-DD), false for an instant with a time. */
+export const isBareDate = (value: string): boolean => value.length === 10;
+
+/**
+ * An instant (ms since the epoch) for a query bound: an instant as given, a
+ * bare date as the first or last millisecond of that day in China Standard Time.
+ */
+export function chinaInstant(value: string, edge: 'start' | 'end'): number {
+  if (!isBareDate(value)) return Date.parse(value);
+  return Date.parse(`${value}T${edge === 'start' ? '00:00:00.000' : '23:59:59.999'}+08:00`);
+}
+
 /** Adds whole days to an ISO calendar date. */
 export function addDays(date: string, days: number): string {
   const day = new Date(`${date}T00:00:00Z`);

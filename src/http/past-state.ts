@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { chinaToday } from '../../commands/shared/dates.ts';
+import { chinaInstant, chinaToday, isBareDate } from '../../commands/shared/dates.ts';
 import type { RecordedEvent } from '../event-store/port.ts';
+import { dateOrInstant } from './schemas.ts';
 
 /**
  * Which events make up a past state. A ledger has two clocks: the day a fact
@@ -17,18 +18,14 @@ export const StateQuery = z
       .min(0)
       .optional()
       .describe('The state right after this revision; not combinable with asOf or knownAt'),
-    asOf: z.iso
-      .datetime({ offset: true })
-      .or(z.iso.date())
+    asOf: dateOrInstant()
       .optional()
       .describe(
         'A date (YYYY-MM-DD): the state on that day by the facts’ own dates, as the ledger knows them now. ' +
           'A date-time with offset: the state at that instant as the ledger knew it then (events recorded by then ' +
           'whose fact date is on or before that day in China Standard Time).',
       ),
-    knownAt: z.iso
-      .datetime({ offset: true })
-      .or(z.iso.date())
+    knownAt: dateOrInstant()
       .optional()
       .describe(
         'Only events recorded by then; a bare date means the end of that day in China Standard Time. ' +
@@ -49,13 +46,6 @@ export const StateQuery = z
 
 export type StateQuery = z.infer<typeof StateQuery>;
 
-const isBareDate = (value: string) => value.length === 10;
-
-/** The end of a China Standard Time day (UTC+8 all year, no daylight saving). */
-const endOfChinaDay = (date: string) => Date.parse(`${date}T23:59:59.999+08:00`);
-
-const instant = (value: string) => (isBareDate(value) ? endOfChinaDay(value) : Date.parse(value));
-
 /**
  * The day a fact happened. Every command event carries `date`; an event
  * without one (e.g. written by a tool) counts on the China day it was handled.
@@ -73,7 +63,7 @@ export function selectPastEvents(events: RecordedEvent[], query: StateQuery): Re
     selected = selected.filter((e) => factDay(e) <= lastDay);
     if (!isBareDate(asOf)) selected = recordedBy(selected, Date.parse(asOf));
   }
-  if (knownAt !== undefined) selected = recordedBy(selected, instant(knownAt));
+  if (knownAt !== undefined) selected = recordedBy(selected, chinaInstant(knownAt, 'end'));
   return selected;
 }
 

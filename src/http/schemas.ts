@@ -54,3 +54,6 @@ export const RecordedEventSchema = z
     }),
   })
   .meta({ id: 'RecordedEvent' });
+
+/** A query bound: a calendar date (YYYY-MM-DD) or an ISO 8601 instant with an offset. */
+export const dateOrInstant = () => z.iso.datetime({ offset: true }).or(z.iso.date());

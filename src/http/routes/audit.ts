@@ -2,12 +2,13 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { chinaInstant } from '../../../commands/shared/dates.ts';
 import { readLogPage, STREAM_TYPES, type StreamType } from '../../audit/log.ts';
 import { verifyAll, verifyStream } from '../../audit/verify.ts';
 import type { Ledger } from '../../event-store/ledger.ts';
 import type { Position } from '../../event-store/port.ts';
 import { apiError } from '../../errors.ts';
-import { Problem, RecordedEventSchema } from '../schemas.ts';
+import { dateOrInstant, Problem, RecordedEventSchema } from '../schemas.ts';
 
 const position = () => z.string().regex(/^\d{1,20}(-\d{1,20})?$/, 'a position from an event or a write response');
 
@@ -19,9 +20,7 @@ const list = <T extends string>(item: z.ZodType<T, string>) =>
     .pipe(z.array(item).min(1));
 
 const instant = (description: string) =>
-  z.iso
-    .datetime({ offset: true })
-    .or(z.iso.date())
+  dateOrInstant()
     .optional()
     .describe(`${description}; a bare date means the start (since) or end (until) of that day in China Standard Time`);
 
@@ -89,9 +88,6 @@ const VerifyQuery = z
   })
   .strict();
 
-const dayEdge = (text: string, edge: 'start' | 'end') =>
-  Date.parse(text.length === 10 ? `${text}T${edge === 'start' ? '00:00:00.000' : '23:59:59.999'}+08:00` : text);
-
 const ndjson = (value: unknown) => `${JSON.stringify(value)}\n`;
 
 /** The global log and the hash-chain check: for auditors and admins. */
@@ -121,8 +117,8 @@ export function registerAuditRoutes(app: FastifyInstance, ledger: Ledger) {
           ...(streamType ? { streamTypes: streamType as StreamType[] } : {}),
           ...(type ? { eventTypes: type } : {}),
           ...(actor !== undefined ? { actor } : {}),
-          ...(since !== undefined ? { since: dayEdge(since, 'start') } : {}),
-          ...(until !== undefined ? { until: dayEdge(until, 'end') } : {}),
+          ...(since !== undefined ? { since: chinaInstant(since, 'start') } : {}),
+          ...(until !== undefined ? { until: chinaInstant(until, 'end') } : {}),
         },
       });
       const next = page.next ?? after ?? null;
