@@ -9,6 +9,16 @@ export interface DomainEvent<Type extends string = string, Data extends object =
   data: Data;
 }
 
+/**
+ * What the store adds to an event. Folds run over stored events and may read
+ * it (who issued an API key, and when); `decide` never produces it.
+ */
+export interface EventEnvelope {
+  id: string;
+  revision: number;
+  metadata: { actor: string; occurredAt: string };
+}
+
 export interface DecideContext {
   /** When the command is handled (ISO 8601 instant); "today" is derived from it. */
   now: string;
@@ -20,7 +30,24 @@ export interface Decider<Command, State, Event extends DomainEvent> {
   /** Aggregate name used in error messages and the stream prefix. */
   name: string;
   initialState: State;
-  evolve(state: State, event: Event): State;
-  /** Returns the new events or throws a DomainError. */
+  evolve(state: State, event: Event & Partial<EventEnvelope>): State;
+  /** Returns the new events (none when the command changes nothing) or throws a DomainError. */
   decide(command: Command, state: State, context: DecideContext): Event[];
+}
+
+/** An event as stored: its type and data, with or without the store's envelope. */
+export type StoredEvent = { type: string; data: object } & Partial<EventEnvelope>;
+
+/**
+ * The state a stream's events fold into. Stored events are trusted to be of
+ * the decider's own types: the stream name chose the decider.
+ */
+export function foldEvents<S, E extends DomainEvent>(
+  decider: Pick<Decider<never, S, E>, 'initialState' | 'evolve'>,
+  events: readonly StoredEvent[],
+  from: S = decider.initialState,
+): S {
+  let state = from;
+  for (const event of events) state = decider.evolve(state, event as E & Partial<EventEnvelope>);
+  return state;
 }

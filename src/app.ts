@@ -1,31 +1,31 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { Config } from './config.ts';
-import { createCommandHandler } from './commands/handle-command.ts';
-import type { Ledger } from './event-store/ledger.ts';
-import { registerErrorHandling, sendProblem } from './http/error-handler.ts';
-import { apiError } from './errors.ts';
-import { registerOpenApi } from './http/openapi.ts';
-import { registerOperations } from './http/operations.ts';
-import { registerAggregateReads } from './http/read-route.ts';
-import { registerRequestContext, requestId } from './http/request-context.ts';
-import { campaignReads, campaignWrites } from './http/routes/campaigns.ts';
-import { partnershipReads, partnershipWrites } from './http/routes/partnerships.ts';
-import { projectReads, projectWrites } from './http/routes/projects.ts';
-import { registerWriteRoute } from './http/write-route.ts';
-import { registerMetrics } from './http/metrics.ts';
-import { registerDashboardRoutes } from './http/routes/dashboards.ts';
-import { registerAuditRoutes } from './http/routes/audit.ts';
-import { registerReportRoutes, reportWrites } from './http/routes/reports.ts';
-import type { RunningReadSide } from './read-side.ts';
 import type { EvaluationStandard } from '../projections/index.ts';
-import type { Redis } from 'ioredis';
 import type { KeyStore } from './auth/key-store.ts';
 import { registerAuth } from './auth/plugin.ts';
-import { registerKeyRoutes } from './auth/routes.ts';
-import { registerProjectionAdmin } from './http/routes/projections-admin.ts';
+import { createCommandHandler, systemClock } from './commands/handle-command.ts';
+import type { Config } from './config.ts';
+import { apiError } from './errors.ts';
+import type { Ledger } from './event-store/ledger.ts';
+import { registerErrorHandling, sendProblem } from './http/error-handler.ts';
+import { registerOpenApi } from './http/openapi.ts';
+import { registerRequestContext, requestId } from './http/request-context.ts';
+import { auditRoutes } from './http/routes/audit.ts';
+import { campaignRoutes } from './http/routes/campaigns.ts';
+import { dashboardRoutes } from './http/routes/dashboards.ts';
+import { keyRoutes } from './http/routes/keys.ts';
+import { operationRoutes } from './http/routes/operations.ts';
+import { partnershipRoutes } from './http/routes/partnerships.ts';
+import { projectionAdminRoutes } from './http/routes/projections-admin.ts';
+import { projectRoutes } from './http/routes/projects.ts';
+import { reportRoutes } from './http/routes/reports.ts';
 import { registerSecurity } from './http/security.ts';
+import type { RouteServices } from './http/services.ts';
+import type { RunningReadSide } from './read-side.ts';
 
 export interface AppDependencies {
   config: Pick<
@@ -45,19 +45,21 @@ export interface AppDependencies {
   rateLimitRedis?: Redis;
   logger?: Logger;
   version?: string;
+  /** The current instant; the system clock unless a caller (a test, a replay) supplies its own. */
+  clock?: () => string;
+  /** Fresh UUIDs; random unless a caller supplies its own. */
+  newId?: () => string;
 }
 
-/**
- * Builds the HTTP app around an event store. Never listens: the server entry
- * does that, tests use `inject`.
- */
-export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
-  const app = Fastify({
+/** What fastify itself is told: limits, request ids, the logger, and problem+json for what its router refuses. */
+export function serverOptions(deps: Pick<AppDependencies, 'config' | 'logger'>): FastifyServerOptions {
+  return {
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: deps.config.bodyLimitBytes,
     requestTimeout: deps.config.requestTimeoutMs ?? 30_000,
     genReqId: requestId,
-    return503OnClosing: true,
+    // The app answers requests that arrive during shutdown itself, as problem+json.
+    return503OnClosing: false,
     // Malformed URLs are refused by the router before any hook runs; answer them like every other error.
     frameworkErrors: (error, request, reply) =>
       sendProblem(
@@ -65,7 +67,17 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         reply,
         apiError('invalid-request', error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path segment is too long.' : 'The URL is not valid.'),
       ),
-  }) as unknown as FastifyInstance;
+  } as FastifyServerOptions;
+}
+
+/**
+ * The whole service as one plugin, as `fastify/demo` builds its app:
+ * infrastructure first (errors, request context, security, authentication,
+ * the OpenAPI document, operations), then one route plugin per resource,
+ * each given its dependencies as options. It never listens: `server.ts`
+ * registers it and listens, tests use `buildApp` and `inject`.
+ */
+async function ledgerApp(app: FastifyInstance, deps: AppDependencies) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // Only JSON is accepted; anything else is a 415, not a string to validate.
@@ -74,16 +86,35 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     await deps.readSide.close();
     await deps.store.close();
   });
-  // Responses finished during shutdown close their connection, so a keep-alive
-  // client cannot hold the server open until its keep-alive timeout.
+  // Requests that arrive once shutdown began are refused, and responses
+  // finished meanwhile close their connection, so a keep-alive client cannot
+  // hold the server open until its keep-alive timeout.
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
+  });
+  app.addHook('onRequest', async () => {
+    if (closing) throw apiError('shutting-down', 'The service is shutting down; try again shortly.', { headers: { 'retry-after': '1' } });
   });
   app.addHook('onSend', async (_request, reply, payload) => {
     if (closing) reply.header('connection', 'close');
     return payload;
   });
+
+  const clock = deps.clock ?? systemClock;
+  const newId = deps.newId ?? randomUUID;
+  const services: RouteServices = {
+    store: deps.store,
+    handle: createCommandHandler({ store: deps.store, clock, newId, conflictRetries: deps.config.conflictRetries }),
+    readSide: deps.readSide,
+    keyStore: deps.keyStore,
+    standard: deps.standard,
+    clock,
+    newId,
+    minPositionWaitMs: deps.config.minPositionWaitMs,
+    dormancyMonths: deps.config.dormancyMonths,
+    eventStoreKind: deps.config.eventStore.kind,
+  };
 
   registerErrorHandling(app);
   registerRequestContext(app);
@@ -93,22 +124,22 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   if (deps.config.role !== 'projector') registerAuth(app, { keyStore: deps.keyStore });
   await registerOpenApi(app, deps.version ?? '0.0.0');
-  registerOperations(app, deps.store, deps.config.eventStore.kind, deps.readSide);
-  registerMetrics(app, () => deps.readSide.status().map((p) => ({ name: p.name, lag: p.lag ?? 0, caughtUp: p.caughtUp, degraded: p.degraded })));
+  await app.register(operationRoutes, services);
   // A projector-only process serves operations routes, not the API.
-  if (deps.config.role === 'projector') return app;
+  if (deps.config.role === 'projector') return;
 
-  const handle = createCommandHandler(deps.store, { conflictRetries: deps.config.conflictRetries });
-  for (const route of [...partnershipWrites, ...projectWrites, ...campaignWrites, ...reportWrites]) registerWriteRoute(app, handle, route);
-  for (const reads of [partnershipReads, projectReads, campaignReads]) registerAggregateReads(app, deps.store, reads);
-  registerDashboardRoutes(app, deps.readSide, {
-    minPositionWaitMs: deps.config.minPositionWaitMs,
-    dormancyMonths: deps.config.dormancyMonths,
-    standard: deps.standard,
-  });
-  registerReportRoutes(app, deps.readSide, { minPositionWaitMs: deps.config.minPositionWaitMs });
-  registerKeyRoutes(app, { keyStore: deps.keyStore });
-  registerProjectionAdmin(app, deps.readSide, { eventStore: deps.config.eventStore.kind });
-  registerAuditRoutes(app, deps.store);
-  return app;
+  for (const routes of [partnershipRoutes, projectRoutes, campaignRoutes, reportRoutes, dashboardRoutes, auditRoutes]) {
+    await app.register(routes, services);
+  }
+  await app.register(keyRoutes, services);
+  await app.register(projectionAdminRoutes, services);
+}
+
+export const app = fp(ledgerApp, { name: 'friendship-ledger', fastify: '5.x' });
+
+/** A fastify server with the app registered, not listening: for tests and tools. */
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const server = Fastify(serverOptions(deps));
+  await server.register(app, deps);
+  return server;
 }

@@ -2,15 +2,25 @@ import type { Logger } from 'pino';
 import { PROJECTIONS } from '../projections/index.ts';
 import type { Projection } from '../projections/projection.ts';
 import type { Config } from './config.ts';
-import type { EventStore } from './event-store/port.ts';
-import type { ReadSide } from './http/read-side.ts';
+import type { EventStore, Position } from './event-store/port.ts';
 import { createRedisLock } from './projection-runner/lock.ts';
 import { createProjectionRunner } from './projection-runner/runner.ts';
-import type { ProjectionRunner } from './projection-runner/types.ts';
+import type { ProjectionRunner, ProjectionStatus } from './projection-runner/types.ts';
 import { waitForCheckpoint } from './projection-runner/wait-for-checkpoint.ts';
 import { createMemoryReadModelStore } from './read-models/memory.ts';
 import type { ReadModelStore } from './read-models/port.ts';
 import { createRedisReadModelStore } from './read-models/redis.ts';
+
+/** What the query routes need from the read side, whichever process projects. */
+export interface ReadSide {
+  readModels: ReadModelStore;
+  /** True once every projection's served version reflects `position`; false after `timeoutMs`. */
+  waitFor(position: Position, timeoutMs: number): Promise<boolean>;
+  /** The projections this process runs (empty when another process projects). */
+  status(): ProjectionStatus[];
+  /** Rebuilds a projection from the start; only where this process projects. */
+  rebuild?(name: string): Promise<void>;
+}
 
 export interface RunningReadSide extends ReadSide {
   /** Starts projecting (where this process projects); does not wait for catch-up. */

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import Fastify from 'fastify';
 import pino, { type Logger } from 'pino';
-import { buildApp } from './app.ts';
+import { app as ledgerApp, serverOptions } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openEventStore } from './event-store/open.ts';
 import type { EventStore } from './event-store/port.ts';
@@ -89,7 +90,9 @@ async function main() {
   const readSide = createReadSide({ config, eventStore: store, logger });
   const keyStore = createKeyStore(store, { logger });
   const rateLimitRedis = config.readModels.kind === 'redis' ? createRedisClient(config.readModels.url) : undefined;
-  const app = await buildApp({ config, store, readSide, standard, keyStore, logger, version, ...(rateLimitRedis ? { rateLimitRedis } : {}) });
+  const deps = { config, store, readSide, standard, keyStore, logger, version, ...(rateLimitRedis ? { rateLimitRedis } : {}) };
+  const app = Fastify(serverOptions(deps));
+  await app.register(ledgerApp, deps);
   if (rateLimitRedis) app.addHook('onClose', () => closeRedisClient(rateLimitRedis));
   if (config.role !== 'projector') {
     await ensureAdminKey({ keyStore, dataDir: config.dataDir, logger, ...(config.adminApiKey ? { adminApiKey: config.adminApiKey } : {}) });

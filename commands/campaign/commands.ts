@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { issueCode } from '../errors.ts';
 import { clientIdField, commonFields, type CommandOf, isoDate, text, uuid } from '../shared/schemas.ts';
 
 /** What a campaign can set targets for; the campaign-progress projection measures the same things. */
@@ -35,7 +36,7 @@ export const LaunchCampaignBody = z
   .superRefine((body, ctx) => {
     if (body.endsOn < body.startsOn) {
       const message = `endsOn ${body.endsOn} is before startsOn ${body.startsOn}`;
-      ctx.addIssue({ code: 'custom', message, path: ['endsOn'], params: { code: 'ends-before-start' } });
+      ctx.addIssue({ code: 'custom', message, path: ['endsOn'], params: issueCode('ends-before-start') });
     }
   })
   .meta({ id: 'LaunchCampaignBody', description: 'Launches a campaign such as 激活友城专项行动' });

@@ -16,7 +16,7 @@ export function decide(command: CampaignCommand, state: CampaignState, context: 
     requireSameId(data.id, command.id);
     if (data.endsOn < data.startsOn) {
       const message = `endsOn ${data.endsOn} is before startsOn ${data.startsOn}`;
-      throw new DomainError('invalid', 'ends-before-start', message, ['endsOn']);
+      throw new DomainError('ends-before-start', message, ['endsOn']);
     }
     const { name, startsOn, endsOn, notes } = data;
     const date = factDate(data.date, context.now);
@@ -35,7 +35,7 @@ export function decide(command: CampaignCommand, state: CampaignState, context: 
     case 'EnrollPartnership': {
       const { partnershipId } = command.data;
       if (state.enrolled.includes(partnershipId)) {
-        throw new DomainError('rule', 'already-enrolled', `partnership ${partnershipId} is already enrolled`);
+        throw new DomainError('already-enrolled', `partnership ${partnershipId} is already enrolled`);
       }
       return [event('PartnershipEnrolled', { ...fact, partnershipId })];
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { issueCode } from '../errors.ts';
 import { clientIdField, commonFields, type CommandOf, text, uuid } from '../shared/schemas.ts';
 import { LocalSideBody, PartnerSideBody } from './parties.ts';
 import {
@@ -49,7 +50,7 @@ export const RecordApprovalDecisionBody = z
   .superRefine((body, ctx) => {
     if (body.decision === 'rejected' && body.reason === undefined) {
       const message = 'a rejection needs a reason';
-      ctx.addIssue({ code: 'custom', message, path: ['reason'], params: { code: 'reason-required' } });
+      ctx.addIssue({ code: 'custom', message, path: ['reason'], params: issueCode('reason-required') });
     }
   })
   .meta({ id: 'RecordApprovalDecisionBody', description: 'The outcome of the pending approval' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DomainError } from '../errors.ts';
-import { partnerCountryProblem } from '../shared/countries.ts';
+import { DomainError, issueCode } from '../errors.ts';
+import { partnerCountryProblem } from '../shared/partner-countries.ts';
 import { type Division, resolveDivision } from '../shared/divisions.ts';
 import { divisionCode, text } from '../shared/schemas.ts';
 import { type LocalLevel, PARTNER_LEVELS } from './vocabulary.ts';
@@ -23,14 +23,14 @@ export const LocalSideBody = z
     if (division.level === 'county') {
       if (local.nameEn === undefined && local.nameZh === undefined) {
         const message = `${local.divisionCode} is a county or district: give its nameEn or nameZh`;
-        ctx.addIssue({ code: 'custom', message, path: ['nameEn'], params: { code: 'local-name-required' } });
+        ctx.addIssue({ code: 'custom', message, path: ['nameEn'], params: issueCode('local-name-required') });
       }
       return;
     }
     // Names of the province and cities come from reference data; a differing name means a wrong code.
     const mismatch = (field: 'nameEn' | 'nameZh', given: string) => {
       const message = `${local.divisionCode} is ${division.nameEn} (${division.nameZh}), not "${given}"`;
-      ctx.addIssue({ code: 'custom', message, path: [field], params: { code: 'division-name-mismatch' } });
+      ctx.addIssue({ code: 'custom', message, path: [field], params: issueCode('division-name-mismatch') });
     };
     if (local.nameEn !== undefined && comparableEn(local.nameEn) !== comparableEn(division.nameEn ?? '')) {
       mismatch('nameEn', local.nameEn);
@@ -85,12 +85,12 @@ export function resolveLocalSide(input: LocalSideInput): LocalSide {
   const division: Division | undefined = resolveDivision(input.divisionCode);
   if (division === undefined) {
     const message = `${input.divisionCode} is not a Shandong division code`;
-    throw new DomainError('invalid', 'division-invalid', message, ['local', 'divisionCode']);
+    throw new DomainError('division-invalid', message, ['local', 'divisionCode']);
   }
   const county = division.level === 'county';
   if (county && input.nameEn === undefined && input.nameZh === undefined) {
     const message = `${input.divisionCode} is a county or district: give its nameEn or nameZh`;
-    throw new DomainError('invalid', 'local-name-required', message, ['local', 'nameEn']);
+    throw new DomainError('local-name-required', message, ['local', 'nameEn']);
   }
   return {
     divisionCode: division.code,
@@ -105,6 +105,6 @@ export function resolveLocalSide(input: LocalSideInput): LocalSide {
 /** Re-checks the partner country for callers that bypass the schema. */
 export function checkPartnerSide(partner: PartnerSide): PartnerSide {
   const problem = partnerCountryProblem(partner.country);
-  if (problem !== undefined) throw new DomainError('invalid', problem.code, problem.message, ['partner', 'country']);
+  if (problem !== undefined) throw new DomainError(problem.code, problem.message, ['partner', 'country']);
   return partner;
 }

@@ -3,9 +3,7 @@ import { requireNotBefore } from '../shared/dates.ts';
 import { illegalTransition } from '../shared/errors.ts';
 import type { PartnershipCommandType } from './commands.ts';
 import type { Partnership } from './state.ts';
-import type { PartnershipStatus } from './vocabulary.ts';
-
-const UNSIGNED: readonly PartnershipStatus[] = ['candidate', 'in_contact', 'intent_signed', 'under_review', 'approved'];
+import { PIPELINE_STATUSES, type PartnershipStatus } from './vocabulary.ts';
 
 /**
  * The statuses each command may be applied in (DESIGN §3). SignAgreement is
@@ -20,12 +18,12 @@ export const PARTNERSHIP_TRANSITIONS: Readonly<
   RequestApproval: ['intent_signed'],
   RecordApprovalDecision: ['under_review'],
   SignAgreement: ['intent_signed', 'approved'],
-  RecordActivity: [...UNSIGNED, 'active', 'dormant'],
+  RecordActivity: [...PIPELINE_STATUSES, 'active', 'dormant'],
   UpgradeRelationship: ['active'],
   MarkDormant: ['active'],
   Reactivate: ['dormant'],
   TerminatePartnership: ['active', 'dormant'],
-  WithdrawProposal: UNSIGNED,
+  WithdrawProposal: PIPELINE_STATUSES,
 };
 
 export function requireTransition(
@@ -51,6 +49,6 @@ export function requireDateOrder(command: PartnershipCommandType, date: string, 
   }
   if (date < state.statusSince) {
     const message = `${command} dated ${date} is before the partnership became ${state.status} on ${state.statusSince}`;
-    throw new DomainError('invalid', 'date-out-of-order', message, ['date']);
+    throw new DomainError('date-out-of-order', message, ['date']);
   }
 }

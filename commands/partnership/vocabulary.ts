@@ -16,6 +16,16 @@ export const PARTNERSHIP_STATUSES = [
 ] as const;
 export type PartnershipStatus = (typeof PARTNERSHIP_STATUSES)[number];
 
+/** The candidate side of the lifecycle (储备意向结好友城), in lifecycle order: proposed, not yet signed nor given up. */
+export const PIPELINE_STATUSES = ['candidate', 'in_contact', 'intent_signed', 'under_review', 'approved'] as const satisfies readonly PartnershipStatus[];
+export type PipelineStatus = (typeof PIPELINE_STATUSES)[number];
+
+/**
+ * A relationship counts toward the province's total (the "598") from its
+ * signing until it is terminated, whether active or dormant (DESIGN §3).
+ */
+export const COUNTED_STATUSES = ['active', 'dormant'] as const satisfies readonly PartnershipStatus[];
+
 /** Central approval runs upward: a city's sister tie needs city, then province, then national approval. */
 export const APPROVAL_LEVELS = ['city', 'province', 'national'] as const;
 export type ApprovalLevel = (typeof APPROVAL_LEVELS)[number];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { issueCode } from '../errors.ts';
 import {
   clientIdField,
   commonFields,
@@ -37,7 +38,7 @@ const Budget = z
       .regex(/^[A-Z]{3}$/, { message: 'an upper-case ISO 4217 code, e.g. CNY', abort: true })
       .refine((code) => CURRENCIES.has(code), {
         message: 'not an ISO 4217 currency code',
-        params: { code: 'currency-unknown' },
+        params: issueCode('currency-unknown'),
       }),
   })
   .meta({ id: 'Budget' });
@@ -65,7 +66,7 @@ export const PlanProjectBody = z
   .superRefine((body, ctx) => {
     if (body.plannedEnd < body.plannedStart) {
       const message = `plannedEnd ${body.plannedEnd} is before plannedStart ${body.plannedStart}`;
-      ctx.addIssue({ code: 'custom', message, path: ['plannedEnd'], params: { code: 'planned-end-before-start' } });
+      ctx.addIssue({ code: 'custom', message, path: ['plannedEnd'], params: issueCode('planned-end-before-start') });
     }
   })
   .meta({ id: 'PlanProjectBody', description: 'Plans a cooperation project (谋划合作项目)' });

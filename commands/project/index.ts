@@ -16,4 +16,4 @@ export const projectStream = (id: string): string => `project-${id}`;
 export * from './commands.ts';
 export { PROJECT_TRANSITIONS } from './decide.ts';
 export type * from './events.ts';
-export type { Project, ProjectMilestone, ProjectState, ProjectStatus } from './state.ts';
+export { PROJECT_STATUSES, type Project, type ProjectMilestone, type ProjectState, type ProjectStatus } from './state.ts';

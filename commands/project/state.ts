@@ -2,7 +2,8 @@ import { unreachable } from '../shared/errors.ts';
 import type { ProjectSector } from './commands.ts';
 import type { Budget, ProjectEvent, ProjectPlanned } from './events.ts';
 
-export type ProjectStatus = 'planned' | 'started' | 'completed' | 'cancelled';
+export const PROJECT_STATUSES = ['planned', 'started', 'completed', 'cancelled'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
 export interface ProjectMilestone {
   milestoneId: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { issueCode } from '../errors.ts';
 import { cityOf } from '../shared/divisions.ts';
 import { commonFields, type CommandOf, text } from '../shared/schemas.ts';
 
@@ -13,7 +14,7 @@ const office = () =>
     .regex(/^\d{6}$/, { message: 'a 6-digit division code', abort: true })
     .refine(isReportingOffice, {
       message: 'reports come from the province (370000) or one of the 16 cities (37CC00)',
-      params: { code: 'office-invalid' },
+      params: issueCode('office-invalid'),
     })
     .describe('Division code of the reporting office: 370000 or one of the 16 cities');
 

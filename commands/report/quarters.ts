@@ -5,8 +5,6 @@
 
 export type Quarter = 1 | 2 | 3 | 4;
 
-export const QUARTERS: readonly Quarter[] = [1, 2, 3, 4];
-
 const LAST_DAY: Record<Quarter, string> = { 1: '03-31', 2: '06-30', 3: '09-30', 4: '12-31' };
 const FIRST_DAY: Record<Quarter, string> = { 1: '01-01', 2: '04-01', 3: '07-01', 4: '10-01' };
 

@@ -1,4 +1,4 @@
-import { DomainError } from '../errors.ts';
+import { DomainError, type DomainErrorCode } from '../errors.ts';
 
 /**
  * Calendar days are Shandong's days: China Standard Time is UTC+8 all year
@@ -45,7 +45,7 @@ export function factDate(date: string | undefined, now: string): string {
   if (date === undefined) return today;
   if (date > addDays(today, 1)) {
     const message = `date ${date} is in the future (today is ${today} in China)`;
-    throw new DomainError('invalid', 'date-in-future', message, ['date']);
+    throw new DomainError('date-in-future', message, ['date']);
   }
   return date;
 }
@@ -54,8 +54,8 @@ export function factDate(date: string | undefined, now: string): string {
  * Rejects a fact dated before an earlier fact it depends on. ISO dates order
  * lexicographically, so plain string comparison is enough.
  */
-export function requireNotBefore(date: string, earliest: string, code: string, what: string): void {
+export function requireNotBefore(date: string, earliest: string, code: DomainErrorCode, what: string): void {
   if (date < earliest) {
-    throw new DomainError('invalid', code, `date ${date} is before ${what} (${earliest})`, ['date']);
+    throw new DomainError(code, `date ${date} is before ${what} (${earliest})`, ['date']);
   }
 }

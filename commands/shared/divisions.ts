@@ -42,6 +42,9 @@ export const SHANDONG_CITIES = [
   { code: '371700', nameEn: 'Heze', nameZh: '菏泽市' },
 ] as const;
 
+/** The 17 offices a record can answer to: the province office and the 16 city offices. */
+export const OFFICE_CODES: readonly string[] = [PROVINCE_CODE, ...SHANDONG_CITIES.map((city) => city.code)];
+
 const citiesByPrefix = new Map<string, (typeof SHANDONG_CITIES)[number]>(
   SHANDONG_CITIES.map((city) => [city.code.slice(0, 4), city]),
 );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { issueCode } from '../errors.ts';
 import { divisionProblem } from './divisions.ts';
 
 /** A non-blank, trimmed string of at most `max` characters. */
@@ -31,7 +32,7 @@ export const divisionCode = () =>
     .superRefine((code, ctx) => {
       const problem = divisionProblem(code);
       if (problem === undefined) return;
-      ctx.addIssue({ code: 'custom', message: problem, params: { code: 'division-invalid' } });
+      ctx.addIssue({ code: 'custom', message: problem, params: issueCode('division-invalid') });
     })
     .describe('GB/T 2260 code: 370000 (province), 37CC00 (one of the 16 cities) or 37CCXX (a county or district)');
 
@@ -42,7 +43,7 @@ export const divisionCode = () =>
 export function reportDuplicates(values: readonly string[], ctx: z.RefinementCtx, message: string): void {
   const seen = new Set<string>();
   values.forEach((value, index) => {
-    if (seen.has(value)) ctx.addIssue({ code: 'custom', message, path: [index], params: { code: 'duplicate' } });
+    if (seen.has(value)) ctx.addIssue({ code: 'custom', message, path: [index], params: issueCode('duplicate') });
     seen.add(value);
   });
 }

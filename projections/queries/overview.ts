@@ -1,6 +1,6 @@
 import { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES, type PartnershipKind, type PartnershipStatus } from '../../commands/partnership/index.ts';
 import type { PartnershipRow } from '../register/rows.ts';
-import { CONTINENTS, type Continent, countryCache, GROUP_IDS, type GroupId } from '../shared/countries.ts';
+import { CONTINENTS, type Continent, countryCache, GROUP_IDS, type GroupId } from '../shared/country-views.ts';
 import { yearOf } from '../shared/dates.ts';
 import { countByOffice } from '../shared/offices.ts';
 import { DEFAULT_DORMANCY_MONTHS, dormancyIndicator } from './dormancy.ts';

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { ACTIVITY_TYPES, PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES } from '../../commands/partnership/index.ts';
-import { PROJECT_SECTORS } from '../../commands/project/index.ts';
-import { CONTINENTS, GROUP_IDS } from '../shared/countries.ts';
+import { PROJECT_SECTORS, PROJECT_STATUSES } from '../../commands/project/index.ts';
+import { CONTINENTS, GROUP_IDS } from '../shared/country-views.ts';
 import { MAX_PAGE_SIZE, REGISTER_SORTS } from './register-query.ts';
-import { PROJECT_STATUSES } from './portfolio.ts';
 
 /**
  * Query-string shapes of the dashboards, so routes validate exactly what the

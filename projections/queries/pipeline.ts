@@ -1,5 +1,5 @@
 import type { PartnershipRow } from '../register/rows.ts';
-import { countryCache } from '../shared/countries.ts';
+import { countryCache } from '../shared/country-views.ts';
 import { daysBetween } from '../shared/dates.ts';
 import { countByOffice } from '../shared/offices.ts';
 import { inPipeline, PIPELINE_STAGES, type PipelineStage, rowSummary } from './relationships.ts';

@@ -1,9 +1,7 @@
-import { PROJECT_SECTORS, type ProjectSector, type ProjectStatus } from '../../commands/project/index.ts';
+import { PROJECT_SECTORS, PROJECT_STATUSES, type ProjectSector, type ProjectStatus } from '../../commands/project/index.ts';
 import type { ProjectRow } from '../portfolio/index.ts';
 import { daysBetween } from '../shared/dates.ts';
 import { countByOffice } from '../shared/offices.ts';
-
-export const PROJECT_STATUSES = ['planned', 'started', 'completed', 'cancelled'] as const satisfies readonly ProjectStatus[];
 
 export interface PortfolioQuery {
   today: string;

@@ -4,7 +4,7 @@ import {
   type PartnershipStatus,
 } from '../../commands/partnership/index.ts';
 import type { PartnershipRow } from '../register/rows.ts';
-import { type Continent, countryCache, type CountryView, type GroupId } from '../shared/countries.ts';
+import { type Continent, countryCache, type CountryView, type GroupId } from '../shared/country-views.ts';
 
 export const REGISTER_SORTS = ['proposedOn', 'signedOn', 'partner', 'country', 'status'] as const;
 export type RegisterSortKey = (typeof REGISTER_SORTS)[number];

@@ -1,16 +1,12 @@
-import type { PartnershipStatus } from '../../commands/partnership/index.ts';
+import {
+  COUNTED_STATUSES,
+  PIPELINE_STATUSES as PIPELINE_STAGES,
+  type PipelineStatus as PipelineStage,
+} from '../../commands/partnership/index.ts';
 import type { PartnershipRow } from '../register/rows.ts';
 import { latest } from '../shared/dates.ts';
 
-/**
- * A relationship counts toward the province's total (the "598") from its
- * signing until it is terminated, whether active or dormant (DESIGN §3).
- */
-export const COUNTED_STATUSES = ['active', 'dormant'] as const satisfies readonly PartnershipStatus[];
-
-/** The candidate side of the lifecycle (储备意向结好友城), in lifecycle order. */
-export const PIPELINE_STAGES = ['candidate', 'in_contact', 'intent_signed', 'under_review', 'approved'] as const satisfies readonly PartnershipStatus[];
-export type PipelineStage = (typeof PIPELINE_STAGES)[number];
+export { COUNTED_STATUSES, PIPELINE_STAGES, type PipelineStage };
 
 export const counts = (row: PartnershipRow): boolean => (COUNTED_STATUSES as readonly string[]).includes(row.status);
 

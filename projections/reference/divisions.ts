@@ -6,6 +6,7 @@
 export {
   cityOf,
   divisionName,
+  OFFICE_CODES,
   PROVINCE_CODE,
   resolveDivision,
   SHANDONG_CITIES,
@@ -14,10 +15,7 @@ export {
   type DivisionLevel,
 } from '../../commands/shared/divisions.ts';
 
-import { divisionName, PROVINCE_CODE, SHANDONG_CITIES } from '../../commands/shared/divisions.ts';
-
-/** The 17 offices a partnership can answer to: the province and its 16 cities. */
-export const OFFICE_CODES: readonly string[] = [PROVINCE_CODE, ...SHANDONG_CITIES.map((city) => city.code)];
+import { divisionName } from '../../commands/shared/divisions.ts';
 
 /** Display name of an office (province or city code); the code itself when unknown. */
 export function officeName(code: string): { nameEn: string; nameZh: string } {

@@ -11,7 +11,7 @@ export {
   countryInfo,
   type Continent,
   type CountryInfo,
-} from './countries.ts';
+} from './country-info.ts';
 export { group, GROUP_IDS, groupMembers, GROUPS, groupsOf, type Group, type GroupId, type GroupMember } from './groups.ts';
 export {
   cityOf,

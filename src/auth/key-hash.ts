@@ -3,7 +3,7 @@
  * a per-key salt; a stolen event log does not yield usable keys.
  */
 import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import type { KeyHash } from './keys.ts';
+import type { KeyHash } from '../../commands/api-keys/index.ts';
 
 const KEY_PREFIX = 'fcl_';
 const GENERATED_KEY = /^fcl_[A-Za-z0-9_-]{43}$/;

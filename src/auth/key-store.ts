@@ -6,20 +6,21 @@
  * through another instance takes effect here within about a second.
  */
 import { randomUUID } from 'node:crypto';
-import { ConcurrencyError, type EventStore, type NewEvent } from '../event-store/port.ts';
-import { hashKey, isPresentableKey, keyDigest, keyMatches, lookupPrefix, generateKey } from './key-hash.ts';
 import {
   KEYS_STREAM,
-  decideIssue,
-  decideRevoke,
-  evolveKeys,
   initialKeysState,
+  keysDecider,
   publicRecord,
+  type KeyCommand,
   type KeyRecord,
   type KeySpec,
   type KeysState,
   type StoredKey,
-} from './keys.ts';
+} from '../../commands/api-keys/index.ts';
+import { foldEvents } from '../../commands/decider.ts';
+import { createCommandHandler } from '../commands/handle-command.ts';
+import type { EventStore } from '../event-store/port.ts';
+import { generateKey, hashKey, isPresentableKey, keyDigest, keyMatches, lookupPrefix } from './key-hash.ts';
 
 export interface IssuedKey {
   /** The key itself: shown once, never stored. */
@@ -70,8 +71,6 @@ interface CachedVerification {
   expiresAt: number;
 }
 
-const SCHEMA_VERSION = 1;
-
 export function createKeyStore(store: EventStore, options: KeyStoreOptions = {}): KeyStore {
   const refreshIntervalMs = options.refreshIntervalMs ?? 1000;
   const cacheTtlMs = options.cacheTtlMs ?? 60_000;
@@ -80,10 +79,11 @@ export function createKeyStore(store: EventStore, options: KeyStoreOptions = {})
   const now = options.now ?? Date.now;
 
   let state: KeysState = initialKeysState;
+  /** The last revision of the stream folded into `state`; -1 before the first. */
+  let revision = -1;
   let lastAttempt = -Infinity;
   let lastSuccess = -Infinity;
   let pulling: Promise<void> | undefined;
-  let writes: Promise<unknown> = Promise.resolve();
   const verified = new Map<string, CachedVerification>();
   const verifying = new Map<string, Promise<KeyRecord | undefined>>();
 
@@ -92,10 +92,11 @@ export function createKeyStore(store: EventStore, options: KeyStoreOptions = {})
   }
 
   async function pull() {
-    const events = await store.readStream(KEYS_STREAM, { fromRevision: state.revision + 1 });
+    const events = await store.readStream(KEYS_STREAM, { fromRevision: revision + 1 });
     for (const event of events) {
-      if (event.revision <= state.revision) continue;
-      state = evolveKeys(state, event);
+      if (event.revision <= revision) continue;
+      state = foldEvents(keysDecider, [event], state);
+      revision = event.revision;
       if (event.type === 'ApiKeyRevoked') forget(String(event.data.name));
     }
   }
@@ -131,40 +132,19 @@ export function createKeyStore(store: EventStore, options: KeyStoreOptions = {})
     }
   }
 
-  /** Runs the writes of this process one at a time; other processes are caught by the expected revision. */
-  function serialised<T>(work: () => Promise<T>): Promise<T> {
-    const result = writes.then(work, work);
-    writes = result.catch(() => undefined);
-    return result;
-  }
+  const handle = createCommandHandler({
+    store,
+    clock: () => new Date(now()).toISOString(),
+    newId: randomUUID,
+    conflictRetries,
+  });
 
-  async function append(
-    actor: string,
-    writeOptions: WriteOptions,
-    build: (current: KeysState) => { type: string; data: Record<string, unknown> } | undefined,
-  ): Promise<boolean> {
-    for (let attempt = 0; ; attempt++) {
-      await refresh(true);
-      const event = build(state);
-      if (event === undefined) return false;
-      const newEvent: NewEvent = {
-        id: randomUUID(),
-        ...event,
-        metadata: {
-          actor,
-          correlationId: writeOptions.correlationId ?? randomUUID(),
-          occurredAt: new Date(now()).toISOString(),
-          schemaVersion: SCHEMA_VERSION,
-        },
-      };
-      try {
-        await store.append(KEYS_STREAM, [newEvent], { expectedRevision: state.revision === -1 ? 'no_stream' : state.revision });
-        await refresh(true);
-        return true;
-      } catch (error) {
-        if (!(error instanceof ConcurrencyError) || attempt >= conflictRetries) throw error;
-      }
-    }
+  /** Writes one key command through the command handler; true when it appended. */
+  async function write(command: KeyCommand, actor: string, writeOptions: WriteOptions): Promise<boolean> {
+    const metadata = { actor, correlationId: writeOptions.correlationId ?? randomUUID() };
+    const result = await handle(keysDecider, KEYS_STREAM, command, metadata);
+    await refresh(true);
+    return result.appended;
   }
 
   async function issueKey(spec: KeySpec, actor: string, issueOptions: IssueOptions, onlyFirst: boolean) {
@@ -173,14 +153,10 @@ export function createKeyStore(store: EventStore, options: KeyStoreOptions = {})
     // Hashed once, outside the retry loop: scrypt is the slow part.
     const hash = await hashKey(key);
     const prefix = lookupPrefix(key);
-    return serialised(async () => {
-      const appended = await append(actor, issueOptions, (current) => {
-        if (onlyFirst && current.active.size > 0) return undefined;
-        return { type: 'ApiKeyIssued', data: { ...decideIssue(current, spec, hash, prefix) } };
-      });
-      const stored = state.active.get(spec.name);
-      return appended && stored ? { key, record: publicRecord(stored) } : undefined;
-    });
+    const command: KeyCommand = { type: 'IssueApiKey', id: KEYS_STREAM, data: { spec, hash, prefix, onlyFirst } };
+    const appended = await write(command, actor, issueOptions);
+    const stored = state.active.get(spec.name);
+    return appended && stored ? { key, record: publicRecord(stored) } : undefined;
   }
 
   async function check(presented: string, digest: string): Promise<KeyRecord | undefined> {
@@ -216,9 +192,7 @@ export function createKeyStore(store: EventStore, options: KeyStoreOptions = {})
     issueFirst: (spec, actor, issueOptions = {}) => issueKey(spec, actor, issueOptions, true),
 
     async revoke(name, actor, { reason, ...writeOptions } = {}) {
-      await serialised(() =>
-        append(actor, writeOptions, (current) => ({ type: 'ApiKeyRevoked', data: { ...decideRevoke(current, name, reason) } })),
-      );
+      await write({ type: 'RevokeApiKey', id: KEYS_STREAM, data: { name, reason } }, actor, writeOptions);
       forget(name);
     },
 

@@ -4,7 +4,7 @@
  * which only the command layer can check, once it knows the target.
  */
 import { cityOf } from '../../commands/shared/divisions.ts';
-import type { Role } from './keys.ts';
+import type { Role } from '../../commands/api-keys/index.ts';
 
 export type Access = 'read' | 'write' | 'audit' | 'admin';
 

@@ -4,7 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import type { KeyStore } from '../auth/key-store.ts';
-import { KeyError, ROLES, type KeyRecord, type Role } from '../auth/keys.ts';
+import { ROLES, type KeyRecord, type Role } from '../../commands/api-keys/index.ts';
+import { DomainError } from '../../commands/errors.ts';
 
 export const USAGE = `Usage: npm run keys -- <command>
 
@@ -93,7 +94,7 @@ export async function runKeysCommand(argv: string[], keyStore: KeyStore, actor: 
         throw new UsageError(command === undefined ? 'no command given' : `unknown command ${command}`);
     }
   } catch (error) {
-    if (error instanceof KeyError) {
+    if (error instanceof DomainError) {
       io.err(`${error.message}\n`);
       return 1;
     }

@@ -1,18 +1,16 @@
-import { createHash, randomUUID } from 'node:crypto';
-import type { Decider, DomainEvent } from '../../commands/decider.ts';
-import { DomainError } from '../../commands/errors.ts';
+import { foldEvents, type Decider, type DomainEvent } from '../../commands/decider.ts';
 import { currentSchemaVersion } from '../../commands/upcasters.ts';
-import { apiError, ApiError } from '../errors.ts';
+import { createKeyedLock } from '../event-store/keyed-lock.ts';
 import { ConcurrencyError, type EventStore, type NewEvent, type Position, type RecordedEvent } from '../event-store/port.ts';
-import { createKeyedLock } from './stream-lock.ts';
+import { derivedUuid } from '../ids.ts';
+import { ConflictRetriesExhaustedError, IdempotencyKeyReusedError, PreconditionFailedError } from './errors.ts';
 
+/** Who asks, for which office, as part of which request chain. */
 export interface CommandMetadata {
   actor: string;
   office?: string;
   correlationId: string;
   causationId?: string;
-  /** When the request is handled; deciders derive "today" from it. */
-  now: string;
 }
 
 export interface Idempotency {
@@ -30,42 +28,21 @@ export type Authorize<C, S> = (command: C, state: S) => { office?: string } | vo
 
 export interface HandleOptions {
   /** From If-Match: the write happens only if the stream is at this revision. */
-  expectedRevision?: number;
-  idempotency?: Idempotency;
+  expectedRevision?: number | undefined;
+  idempotency?: Idempotency | undefined;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   authorize?: Authorize<any, any>;
 }
 
 export interface CommandResult {
+  /** The stream's revision after the command (-1: the stream still does not exist). */
   revision: number;
-  position: Position;
-  /** False when the answer replays an earlier request with the same Idempotency-Key. */
+  /** Position of the last event written, or of the stream's last event when nothing was written. */
+  position: Position | undefined;
+  /** False when nothing was written: a replay of an earlier request, or a command that changed nothing. */
   appended: boolean;
-}
-
-/** Deterministic ids let a store recognise a retried append by its event ids. */
-function idempotentEventId(key: string, stream: string, index: number): string {
-  const hex = createHash('sha256').update(`${key}\n${stream}\n${index}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-
-/** The events of an earlier request with this key, if it already reached the stream. */
-function findEarlierRequest(events: RecordedEvent[], idempotency: Idempotency): RecordedEvent[] {
-  const earlier = events.filter((event) => event.metadata.idempotencyKey === idempotency.key);
-  if (earlier.some((event) => event.metadata.requestHash !== idempotency.requestHash)) {
-    throw apiError('idempotency-key-reused', 'This Idempotency-Key was already used with another body or route.');
-  }
-  return earlier;
-}
-
-function toApiError(error: DomainError): ApiError {
-  if (error.kind === 'invalid') {
-    return new ApiError(error.code, 400, 'The request is not valid', error.message, [
-      { path: (error.path ?? []).join('.'), message: error.message },
-    ]);
-  }
-  if (error.kind === 'not-found') return apiError('not-found', error.message);
-  return new ApiError(error.code, 409, 'Not allowed in the current state', error.message);
+  /** True when the answer replays an earlier request with the same Idempotency-Key. */
+  replayed: boolean;
 }
 
 export type CommandHandler = <C, S, E extends DomainEvent<string, object>>(
@@ -76,71 +53,82 @@ export type CommandHandler = <C, S, E extends DomainEvent<string, object>>(
   options?: HandleOptions,
 ) => Promise<CommandResult>;
 
+export interface CommandHandlerOptions {
+  store: EventStore;
+  /** The current instant (ISO 8601); deciders derive "today" from it. */
+  clock: () => string;
+  /** Fresh UUIDs: what deciders mint (activity ids…) and the ids of events without an Idempotency-Key. */
+  newId: () => string;
+  /** How often a write without If-Match is retried after losing a race with another process. */
+  conflictRetries: number;
+}
+
+/** The system's own clock, for the service and its command-line tools. */
+export const systemClock = (): string => new Date().toISOString();
+
 /**
  * The one command handler every aggregate uses: read the stream, fold
  * `evolve`, `decide`, append with the revision that was read. Commands on
  * one stream take turns in this process; a conflict with another process is
  * retried from a fresh read, a bounded number of times, unless the client
- * sent If-Match, which makes any mismatch a 412.
+ * sent If-Match, which makes any mismatch a precondition failure.
  */
-export function createCommandHandler(store: EventStore, settings: { conflictRetries: number }): CommandHandler {
+export function createCommandHandler(options: CommandHandlerOptions): CommandHandler {
   const withLock = createKeyedLock();
-  return (decider, stream, command, metadata, options = {}) =>
+  return (decider, stream, command, metadata, handleOptions = {}) =>
     withLock(stream, async () => {
       for (let attempt = 0; ; attempt++) {
         try {
-          return await attemptCommand(store, decider, stream, command, metadata, options);
+          return await attemptCommand(options, decider, stream, command, metadata, handleOptions);
         } catch (error) {
           if (!(error instanceof ConcurrencyError)) throw error;
-          if (options.expectedRevision !== undefined) {
-            throw apiError('precondition-failed', 'The resource changed while the request was handled.');
-          }
-          if (attempt >= settings.conflictRetries) {
-            throw apiError('concurrency-conflict', `Gave up after ${attempt + 1} attempts; the resource kept changing.`);
-          }
+          if (handleOptions.expectedRevision !== undefined) throw new PreconditionFailedError(handleOptions.expectedRevision);
+          if (attempt >= options.conflictRetries) throw new ConflictRetriesExhaustedError(attempt + 1);
         }
       }
     });
 }
 
+/** The events of an earlier request with this key, if it already reached the stream. */
+function earlierRequest(events: readonly RecordedEvent[], idempotency: Idempotency): RecordedEvent | undefined {
+  const earlier = events.filter((event) => event.metadata.idempotencyKey === idempotency.key);
+  if (earlier.some((event) => event.metadata.requestHash !== idempotency.requestHash)) throw new IdempotencyKeyReusedError();
+  return earlier.at(-1);
+}
+
 async function attemptCommand<C, S, E extends DomainEvent<string, object>>(
-  store: EventStore,
+  options: CommandHandlerOptions,
   decider: Decider<C, S, E>,
   stream: string,
   command: C,
   metadata: CommandMetadata,
-  options: HandleOptions,
+  handleOptions: HandleOptions,
 ): Promise<CommandResult> {
-  const history = await store.readStream(stream);
+  const history = await options.store.readStream(stream);
   const last = history.at(-1);
   const revision = last ? last.revision : -1;
 
-  if (options.idempotency) {
+  if (handleOptions.idempotency) {
     // A retry whose first attempt reached the store answers as it did then.
-    const earlier = findEarlierRequest(history, options.idempotency).at(-1);
-    if (earlier) return { revision: earlier.revision, position: earlier.position, appended: false };
+    const earlier = earlierRequest(history, handleOptions.idempotency);
+    if (earlier) return { revision: earlier.revision, position: earlier.position, appended: false, replayed: true };
   }
-  if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
-    throw apiError('precondition-failed', `The resource is at revision ${revision}, not ${options.expectedRevision}.`, {
-      headers: { etag: `"${revision}"` },
-    });
-  }
+  const expected = handleOptions.expectedRevision;
+  if (expected !== undefined && expected !== revision) throw new PreconditionFailedError(expected, revision);
 
-  const state = history.reduce((s, event) => decider.evolve(s, event as unknown as E), decider.initialState);
-  const office = options.authorize?.(command, state)?.office;
-  if (office !== undefined) metadata = { ...metadata, office };
-  let events: E[];
-  try {
-    events = decider.decide(command, state, { now: metadata.now, newId: randomUUID });
-  } catch (error) {
-    throw error instanceof DomainError ? toApiError(error) : error;
-  }
+  const state = foldEvents(decider, history);
+  const office = handleOptions.authorize?.(command, state)?.office;
+  const now = options.clock();
+  const events = decider.decide(command, state, { now, newId: options.newId });
+  if (events.length === 0) return { revision, position: last?.position, appended: false, replayed: false };
 
-  const result = await store.append(stream, events.map((event, index) => toNewEvent(event, index, stream, metadata, options)), {
-    expectedRevision: revision === -1 ? 'no_stream' : revision,
-    ...(last ? { previous: last } : {}),
-  });
-  return { revision: result.nextRevision, position: result.position, appended: true };
+  const envelope = { ...metadata, ...(office !== undefined ? { office } : {}) };
+  const result = await options.store.append(
+    stream,
+    events.map((event, index) => toNewEvent(event, index, stream, envelope, now, options.newId, handleOptions.idempotency)),
+    { expectedRevision: revision === -1 ? 'no_stream' : revision, ...(last ? { previous: last } : {}) },
+  );
+  return { revision: result.nextRevision, position: result.position, appended: true, replayed: false };
 }
 
 function toNewEvent(
@@ -148,11 +136,13 @@ function toNewEvent(
   index: number,
   stream: string,
   metadata: CommandMetadata,
-  options: HandleOptions,
+  now: string,
+  newId: () => string,
+  idempotency: Idempotency | undefined,
 ): NewEvent {
-  const { idempotency } = options;
   return {
-    id: idempotency ? idempotentEventId(idempotency.key, stream, index) : randomUUID(),
+    // Ids derived from the key let a store recognise a retried append by its event ids.
+    id: idempotency ? derivedUuid('event', idempotency.key, stream, String(index)) : newId(),
     type: event.type,
     data: event.data as Record<string, unknown>,
     metadata: {
@@ -160,7 +150,7 @@ function toNewEvent(
       ...(metadata.office ? { office: metadata.office } : {}),
       correlationId: metadata.correlationId,
       ...(metadata.causationId ? { causationId: metadata.causationId } : {}),
-      occurredAt: metadata.now,
+      occurredAt: now,
       schemaVersion: currentSchemaVersion(event.type),
       ...(idempotency ? { idempotencyKey: idempotency.key, requestHash: idempotency.requestHash } : {}),
     },

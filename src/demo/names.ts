@@ -1,4 +1,4 @@
-import { countryNameEn } from '../../commands/shared/countries.ts';
+import { countryNameEn } from '../../commands/shared/partner-countries.ts';
 import { PLACES } from './places.ts';
 import type { Random } from './random.ts';
 

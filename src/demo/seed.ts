@@ -1,7 +1,8 @@
-import { type CommandHandler, createCommandHandler } from '../commands/handle-command.ts';
-import { KEYS_STREAM } from '../auth/keys.ts';
+import { createCommandHandler } from '../commands/handle-command.ts';
+import { KEYS_STREAM } from '../../commands/api-keys/index.ts';
 import type { EventStore, Position } from '../event-store/port.ts';
 import { buildDataset, datasetSteps, DEFAULT_SEED } from './dataset.ts';
+import { createStepTime } from './step-time.ts';
 import { runSteps } from './steps.ts';
 
 export interface SeedOptions {
@@ -31,12 +32,15 @@ export interface SeedSummary {
  * the same schemas and deciders as an office tool's request. Facts run to
  * 31 December 2021 and reproduce the published figures of that month.
  */
-export async function seedDemo(handle: CommandHandler, options: SeedOptions = {}): Promise<SeedSummary> {
+export async function seedDemo(store: EventStore, options: SeedOptions & { conflictRetries?: number } = {}): Promise<SeedSummary> {
   const started = performance.now();
   const dataset = buildDataset(options.seed ?? DEFAULT_SEED);
+  const time = createStepTime();
+  const handle = createCommandHandler({ store, clock: time.clock, newId: time.newId, conflictRetries: options.conflictRetries ?? 5 });
   const { commands, replayed } = await runSteps(handle, datasetSteps(dataset), {
     concurrency: options.concurrency ?? 24,
     actor: options.actor ?? 'demo-seed',
+    time,
     ...(options.onProgress !== undefined && { onProgress: options.onProgress }),
   });
   return {
@@ -80,6 +84,5 @@ export async function seedDemoStore(
   options: SeedOptions & { force?: boolean; conflictRetries?: number } = {},
 ): Promise<SeedSummary> {
   if (options.force !== true && (await hasLedgerEvents(store))) throw new DemoStoreNotEmptyError();
-  const handle = createCommandHandler(store, { conflictRetries: options.conflictRetries ?? 5 });
-  return seedDemo(handle, options);
+  return seedDemo(store, options);
 }

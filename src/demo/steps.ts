@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Decider, DomainEvent } from '../../commands/decider.ts';
+import { DomainError } from '../../commands/errors.ts';
+import { canonicalHash } from '../canonical-json.ts';
 import type { CommandHandler, CommandMetadata } from '../commands/handle-command.ts';
-import { ApiError } from '../errors.ts';
-import { handledAt, quarterOf } from './dates.ts';
-import { demoUuid, idSequence } from './ids.ts';
+import { quarterOf } from './dates.ts';
+import { demoUuid } from './ids.ts';
+import type { StepTime } from './step-time.ts';
 
 /**
  * One command of the demo, ready to send through the command handler. The
@@ -31,8 +32,7 @@ interface Aggregate<C extends { type: string; id: string; data: object }, S, E e
 /**
  * Builds a step for any aggregate. The body is parsed with the same schema
  * the HTTP route uses, so the demo cannot record what an office tool could
- * not. The decider is the real one; only its id source is fixed, through the
- * `newId` that every decider takes from its context.
+ * not; the decider is the real one.
  */
 export function stepFor<C extends { type: string; id: string; data: object }, S, E extends DomainEvent>(
   aggregate: Aggregate<C, S, E>,
@@ -42,24 +42,22 @@ export function stepFor<C extends { type: string; id: string; data: object }, S,
   const stream = aggregate.stream(command.id);
   const body: unknown = aggregate.schemas[command.type as C['type']].parse(command.data);
   const parsed = { ...command, data: body } as C;
-  const requestHash = createHash('sha256').update(JSON.stringify([command.type, stream, body])).digest('hex');
-  const decider: Decider<C, S, E> = {
-    ...aggregate.decider,
-    decide: (cmd, state, context) => aggregate.decider.decide(cmd, state, { ...context, newId: idSequence(spec.key) }),
-  };
+  const requestHash = canonicalHash([command.type, stream, body]);
   return {
     key: spec.key,
     stream,
     date: spec.date,
     office: spec.office,
     run: (handle, metadata) =>
-      handle(decider, stream, parsed, metadata, { idempotency: { key: `demo:${spec.key}`, requestHash } }),
+      handle(aggregate.decider, stream, parsed, metadata, { idempotency: { key: `demo:${spec.key}`, requestHash } }),
   };
 }
 
 export interface RunOptions {
   concurrency: number;
   actor: string;
+  /** The clock and id source the command handler was given: each step runs on its own day. */
+  time: StepTime;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -100,9 +98,8 @@ export async function runSteps(handle: CommandHandler, steps: readonly Step[], o
             actor: options.actor,
             office: step.office,
             correlationId: demoUuid(`request:${step.key}`),
-            now: handledAt(step.date),
           };
-          const result = await step.run(handle, metadata).catch((error: unknown) => {
+          const result = await options.time.during(step, () => step.run(handle, metadata)).catch((error: unknown) => {
             failed = true;
             throw new Error(`demo step ${step.key} (${step.date}) failed: ${describe(error)}`, { cause: error });
           });
@@ -134,6 +131,6 @@ function checkStreamOrder(steps: readonly Step[]): void {
 }
 
 function describe(error: unknown): string {
-  if (error instanceof ApiError) return `${error.code}: ${error.message}`;
+  if (error instanceof DomainError) return `${error.code}: ${error.message}`;
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
-import { createKeyedLock } from '../commands/stream-lock.ts';
+import { canonicalJson } from '../canonical-json.ts';
+import { createKeyedLock } from './keyed-lock.ts';
 import { ConcurrencyError, type EventMetadata, type EventStore, type NewEvent, type RecordedEvent } from './port.ts';
 
 /** Where every stream's chain starts: the `previousHash` of revision 0. */
@@ -25,7 +25,7 @@ export interface HashedContent {
  */
 export function eventHash(event: HashedContent, previousHash: string): string {
   const { hash: _hash, ...metadata } = event.metadata;
-  const content = canonicalize({
+  const content = canonicalJson({
     id: event.id,
     stream: event.stream,
     revision: event.revision,
@@ -33,7 +33,7 @@ export function eventHash(event: HashedContent, previousHash: string): string {
     data: event.data,
     metadata: { ...metadata, previousHash },
   });
-  return createHash('sha256').update(content ?? '').digest('hex');
+  return createHash('sha256').update(content).digest('hex');
 }
 
 /** Attempts for an `any` append that keeps meeting a concurrent writer. */

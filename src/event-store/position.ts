@@ -14,7 +14,8 @@ export function decodePosition(position: Position): { commit: bigint; prepare: b
   return { commit: BigInt(commit as string), prepare: BigInt(prepare as string) };
 }
 
-const POSITION_PATTERN = /^\d{1,20}(-\d{1,20})?$/;
+/** What a position looks like as text: `<commit>` or `<commit>-<prepare>`. */
+export const POSITION_PATTERN = /^\d{1,20}(-\d{1,20})?$/;
 
 /** Parses a position received from outside (a query string); undefined when malformed. */
 export function parsePosition(text: string): Position | undefined {

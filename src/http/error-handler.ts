@@ -1,11 +1,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { apiError, ApiError, type FieldProblem } from '../errors.ts';
-import { EventStoreUnavailableError } from '../event-store/port.ts';
+import { DomainError } from '../../commands/errors.ts';
+import { ConflictRetriesExhaustedError, IdempotencyKeyReusedError, PreconditionFailedError } from '../commands/errors.ts';
+import { apiError, ApiError, type CatalogueCode, type FieldProblem } from '../errors.ts';
+import { ConcurrencyError, EventStoreUnavailableError } from '../event-store/port.ts';
 import { ReadModelUnavailableError } from '../read-models/port.ts';
 
 /** fastify's own client errors, by their codes, mapped to the catalogue. */
-const FASTIFY_CODES: Record<string, Parameters<typeof apiError>[0]> = {
+const FASTIFY_CODES: Record<string, CatalogueCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'malformed-json',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed-json',
   FST_ERR_CTP_BODY_TOO_LARGE: 'payload-too-large',
@@ -29,13 +31,34 @@ function fieldProblems(error: FastifyError): FieldProblem[] {
   });
 }
 
-/** Turns any thrown error into a catalogued ApiError; unknown errors become a bare 500. */
+/** A domain error as the client sees it: its own code, and for invalid input the failing fields. */
+function fromDomain(error: DomainError): ApiError {
+  if (error.kind !== 'invalid') return apiError(error.code, error.message);
+  const problems = error.problems ?? [{ path: error.path ?? [], code: error.code, message: error.message }];
+  return apiError(error.code, error.message, {
+    errors: problems.map((problem) => ({ path: problem.path.join('.'), message: problem.message, code: problem.code })),
+  });
+}
+
+const retryLater = { headers: { 'retry-after': '5' } };
+
+/**
+ * The one place where errors become HTTP answers: every typed error of the
+ * domain, the command handler, the stores and fastify, mapped to a catalogue
+ * entry. Anything else is a bare 500 that shows no internals.
+ */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
-  if (error instanceof EventStoreUnavailableError) return apiError('store-unavailable', undefined, { headers: { 'retry-after': '5' } });
-  if (error instanceof ReadModelUnavailableError) {
-    return apiError('read-models-unavailable', undefined, { headers: { 'retry-after': '5' } });
+  if (error instanceof DomainError) return fromDomain(error);
+  if (error instanceof PreconditionFailedError) {
+    return apiError('precondition-failed', error.message, error.actual === undefined ? {} : { headers: { etag: `"${error.actual}"` } });
   }
+  if (error instanceof ConflictRetriesExhaustedError || error instanceof ConcurrencyError) {
+    return apiError('concurrency-conflict', error instanceof ConflictRetriesExhaustedError ? error.message : undefined);
+  }
+  if (error instanceof IdempotencyKeyReusedError) return apiError('idempotency-key-reused', error.message);
+  if (error instanceof EventStoreUnavailableError) return apiError('store-unavailable', undefined, retryLater);
+  if (error instanceof ReadModelUnavailableError) return apiError('read-models-unavailable', undefined, retryLater);
   const fastifyError = error as Partial<FastifyError>;
   if (fastifyError.validation) {
     return apiError('invalid-request', 'Some fields are missing or invalid.', { errors: fieldProblems(fastifyError as FastifyError) });
@@ -44,7 +67,7 @@ export function toApiError(error: unknown): ApiError {
   if (mapped) return apiError(mapped);
   // Other 4xx errors fastify raises itself (e.g. a malformed URL) keep their status, never their internals.
   if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-    return new ApiError('invalid-request', fastifyError.statusCode, 'The request is not valid');
+    return new ApiError('invalid-request', undefined, undefined, undefined, fastifyError.statusCode);
   }
   return apiError('internal', 'Something went wrong; the request id identifies it in the logs.');
 }

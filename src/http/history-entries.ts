@@ -1,6 +1,6 @@
 import diff from 'microdiff';
 import { z } from 'zod';
-import type { Decider, DomainEvent } from '../../commands/decider.ts';
+import { foldEvents, type Decider, type DomainEvent } from '../../commands/decider.ts';
 import type { RecordedEvent } from '../event-store/port.ts';
 import { RecordedEventSchema } from './schemas.ts';
 
@@ -45,7 +45,7 @@ export function historyEntries(decider: AnyDecider, events: RecordedEvent[], fro
   const entries: HistoryEntry[] = [];
   let state: object = decider.initialState;
   for (const event of events.slice(0, from + limit)) {
-    const next: object = decider.evolve(state, event as unknown as DomainEvent<string, object>);
+    const next: object = foldEvents(decider, [event], state);
     if (event.revision >= from) {
       entries.push({ ...event, state: next as Record<string, unknown>, changes: changesBetween(state, next) });
     }

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export interface ProjectionGauges {
@@ -9,12 +9,20 @@ export interface ProjectionGauges {
   degraded: boolean;
 }
 
+export interface Metrics {
+  /** Counts and times a finished request. */
+  onResponse(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+  contentType: string;
+  /** The metrics in Prometheus' text format. */
+  text(): Promise<string>;
+}
+
 /**
- * Prometheus metrics on `/metrics`: process defaults, HTTP requests by route
- * and status, and each projection's lag. One registry per app, so tests can
- * build many apps in one process.
+ * Prometheus metrics: process defaults, HTTP requests by route and status,
+ * and each projection's lag. One registry per app, so tests can build many
+ * apps in one process.
  */
-export function registerMetrics(app: FastifyInstance, projections: () => ProjectionGauges[]) {
+export function createMetrics(projections: () => ProjectionGauges[]): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
@@ -45,12 +53,13 @@ export function registerMetrics(app: FastifyInstance, projections: () => Project
   gauge('ledger_projection_caught_up', '1 when the projection has reached the end of the log', (p) => Number(p.caughtUp));
   gauge('ledger_projection_degraded', '1 when the projection cannot write its read model', (p) => Number(p.degraded));
 
-  app.addHook('onResponse', async (request, reply) => {
-    const route = request.routeOptions.url ?? 'unmatched';
-    requests.inc({ method: request.method, route, status: String(reply.statusCode) });
-    duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
-  });
-  app.get('/metrics', { config: { access: 'read' }, schema: { hide: true } }, async (_request, reply) =>
-    reply.type(registry.contentType).send(await registry.metrics()),
-  );
+  return {
+    async onResponse(request, reply) {
+      const route = request.routeOptions.url ?? 'unmatched';
+      requests.inc({ method: request.method, route, status: String(reply.statusCode) });
+      duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+    },
+    contentType: registry.contentType,
+    text: () => registry.metrics(),
+  };
 }

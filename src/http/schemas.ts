@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { POSITION_PATTERN } from '../event-store/position.ts';
 
 /** What every write answers; `position` is the global position to pass as `minPosition` to reads. */
 export const WriteResponse = z
@@ -57,3 +58,17 @@ export const RecordedEventSchema = z
 
 /** A query bound: a calendar date (YYYY-MM-DD) or an ISO 8601 instant with an offset. */
 export const dateOrInstant = () => z.iso.datetime({ offset: true }).or(z.iso.date());
+
+/** The `:id` of an aggregate's routes. */
+export const IdParams = z.object({ id: z.uuid() });
+
+/** A global position as a write answered it or an event carries it. */
+export const position = () => z.string().regex(POSITION_PATTERN, 'a position from an event or a write response');
+
+/** Every query route accepts `minPosition` (a write's `position`) to read its own writes. */
+export const MinPosition = {
+  minPosition: position().optional().describe('Wait (bounded) until the read models include the write at this position'),
+};
+
+/** What a query route may answer besides its data. */
+export const readProblems = { 400: Problem, 404: Problem, 503: Problem };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import t, { type Test } from 'tap';
 import { ADMIN_KEY_FILE, ensureAdminKey } from '../../src/auth/bootstrap.ts';
-import { KEYS_STREAM } from '../../src/auth/keys.ts';
+import { KEYS_STREAM } from '../../commands/api-keys/index.ts';
 import { keyStoreOn, memoryStore } from './support.ts';
 
 async function tempDir(t: Test) {

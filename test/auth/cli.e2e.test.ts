@@ -3,7 +3,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { createKeyStore } from '../../src/auth/key-store.ts';
-import { KEYS_STREAM } from '../../src/auth/keys.ts';
+import { KEYS_STREAM } from '../../commands/api-keys/index.ts';
 import { createSqliteEventStore } from '../../src/event-store/sqlite.ts';
 import { runCli } from '../support/run-cli.ts';
 

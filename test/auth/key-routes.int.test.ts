@@ -1,5 +1,5 @@
 import t, { type Test } from 'tap';
-import { KEYS_STREAM } from '../../src/auth/keys.ts';
+import { KEYS_STREAM } from '../../commands/api-keys/index.ts';
 import { bearer, buildAuthApp, keyStoreOn, memoryStore } from './support.ts';
 
 async function setup(t: Test) {

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { createKeyStore } from '../../src/auth/key-store.ts';
-import { KEYS_STREAM } from '../../src/auth/keys.ts';
+import { KEYS_STREAM } from '../../commands/api-keys/index.ts';
 import { keyStoreOn, memoryStore } from './support.ts';
 
 t.test('an issued key verifies; its secret is not in the log', async (t) => {
@@ -32,14 +32,14 @@ t.test('names are unique among live keys; revoked keys stop working', async (t) 
   const store = memoryStore(t);
   const keys = keyStoreOn(store);
   const first = await keys.issue({ name: 'dashboard', role: 'viewer' }, 'root-admin');
-  await t.rejects(keys.issue({ name: 'dashboard', role: 'auditor' }, 'root-admin'), { name: 'KeyError', code: 'key-exists' });
+  await t.rejects(keys.issue({ name: 'dashboard', role: 'auditor' }, 'root-admin'), { name: 'DomainError', code: 'key-exists' });
   await t.rejects(keys.issue({ name: 'jinan', role: 'editor' }, 'root-admin'), { code: 'invalid-key-spec' });
-  await t.rejects(keys.revoke('nobody', 'root-admin'), { code: 'key-not-found' });
+  await t.rejects(keys.revoke('nobody', 'root-admin'), { code: 'not-found' });
 
   t.ok(await keys.verify(first.key), 'verified, and now cached');
   await keys.revoke('dashboard', 'root-admin', { reason: 'rotated' });
   t.equal(await keys.verify(first.key), undefined, 'revocation clears the cached verification');
-  await t.rejects(keys.revoke('dashboard', 'root-admin'), { code: 'key-not-found' }, 'revoked once only');
+  await t.rejects(keys.revoke('dashboard', 'root-admin'), { code: 'not-found' }, 'revoked once only');
 
   const second = await keys.issue({ name: 'dashboard', role: 'viewer' }, 'root-admin');
   t.ok(await keys.verify(second.key), 'the name can be reissued');

@@ -1,5 +1,5 @@
 import t, { type Test } from 'tap';
-import type { Role } from '../../src/auth/keys.ts';
+import type { Role } from '../../commands/api-keys/index.ts';
 import { allows, type Access } from '../../src/auth/policy.ts';
 import { ACCESS_LEVELS, bearer, buildAuthApp, keyStoreOn, memoryStore } from './support.ts';
 

@@ -1,5 +1,5 @@
 import t from 'tap';
-import type { Role } from '../../src/auth/keys.ts';
+import type { Role } from '../../commands/api-keys/index.ts';
 import { allows, canWriteFor, coveringOffice, type Access } from '../../src/auth/policy.ts';
 
 t.test('what each role may access', async (t) => {

@@ -3,7 +3,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Test } from 'tap';
 import { createKeyStore, type KeyStore, type KeyStoreOptions } from '../../src/auth/key-store.ts';
 import { registerAuth } from '../../src/auth/plugin.ts';
-import { registerKeyRoutes } from '../../src/auth/routes.ts';
+import { keyRoutes } from '../../src/http/routes/keys.ts';
 import type { Access } from '../../src/auth/policy.ts';
 import { z } from 'zod';
 import type { EventStore } from '../../src/event-store/port.ts';
@@ -41,7 +41,7 @@ export async function buildAuthApp(t: Test, keyStore: KeyStore): Promise<Fastify
   app.get('/undeclared', whoAmI);
   app.get('/health', async () => ({ status: 'ok' }));
   app.get('/docs/static/*', async () => 'ui');
-  registerKeyRoutes(app, { keyStore });
+  await app.register(keyRoutes, { keyStore });
   await app.ready();
   t.teardown(() => app.close());
   return app;

@@ -13,7 +13,7 @@ import { projectDecider, projectStream, type ProjectCommand } from '../../comman
 import { reportDecider, reportStream, quarterlyReportId, type ReportCommand } from '../../commands/report/index.ts';
 import { PARTNERSHIPS, PROJECTIONS, type PartnershipRow } from '../../projections/index.ts';
 import type { Projection } from '../../projections/projection.ts';
-import { createCommandHandler } from '../../src/commands/handle-command.ts';
+import { createCommandHandler, systemClock } from '../../src/commands/handle-command.ts';
 import { createEsdbEventStore } from '../../src/event-store/esdb.ts';
 import { EventStoreUnavailableError, type Position, type RecordedEvent } from '../../src/event-store/port.ts';
 import { comparePositions } from '../../src/event-store/position.ts';
@@ -55,8 +55,8 @@ t.test('dropped $all subscriptions: every event applied once, models equal a bui
     await store.close();
     await fake.close();
   });
-  const handleOnce = createCommandHandler(store, { conflictRetries: 5 });
-  const metadata = () => ({ actor: 'fault-suite', correlationId: randomUUID(), now: new Date().toISOString() });
+  const handleOnce = createCommandHandler({ store, clock: systemClock, newId: randomUUID, conflictRetries: 5 });
+  const metadata = () => ({ actor: 'fault-suite', correlationId: randomUUID() });
   // The client closes its channel when a call ends UNAVAILABLE, so a drop also fails the commands in
   // flight: they are retried, as an office tool would, with an idempotency key that makes a retry safe.
   let retriedCommands = 0;

@@ -1,4 +1,18 @@
 import t from 'tap';
+import type { z } from 'zod';
+import {
+  CampaignProgressAnswer,
+  DormancyAnswer,
+  EvaluationAnswer,
+  OverviewAnswer,
+  PipelineAnswer,
+  PortfolioAnswer,
+  ProjectsAnswer,
+  QuarterlyReportAnswer,
+  RegisterAnswer,
+  SubmissionsAnswer,
+  TimelineAnswer,
+} from '../../projections/index.ts';
 import { seedDemoStore } from '../../src/demo/seed.ts';
 import { createLedger } from '../../src/event-store/ledger.ts';
 import { createSqliteEventStore } from '../../src/event-store/sqlite.ts';
@@ -36,4 +50,34 @@ t.test('the demo dataset reproduces the published December 2021 figures on the d
   const register = (await get('/partnerships?text=Yamaguchi&pageSize=200')).json();
   const yamaguchi = register.items.find((row: { partner: { nameEn: string } }) => row.partner.nameEn === 'Yamaguchi Prefecture');
   t.match(yamaguchi, { partner: { country: 'JP' }, local: { divisionCode: '370000' }, signedOn: /^1982-/ }, 'the real partnerships are among them');
+});
+
+t.test('every read route answers the demo in the shape its response schema declares', async (t) => {
+  const store = createLedger(createSqliteEventStore({ path: ':memory:' }));
+  await seedDemoStore(store);
+  const events = await store.readAll({ maxCount: 1_000_000 });
+  const last = events.at(-1)!;
+  const campaign = events.find((event) => event.type === 'CampaignLaunched')!.data.campaignId as string;
+  const { get } = await buildTestApp(t, { store, minPositionWaitMs: 60_000 });
+  await get(`/dashboards/overview?minPosition=${last.position}`);
+
+  const routes: [string, z.ZodType][] = [
+    ['/partnerships?country=JP&page=2&pageSize=20', RegisterAnswer],
+    ['/projects?status=planned', ProjectsAnswer],
+    ['/dashboards/overview', OverviewAnswer],
+    ['/dashboards/pipeline', PipelineAnswer],
+    ['/dashboards/projects', PortfolioAnswer],
+    ['/dashboards/dormancy?months=12', DormancyAnswer],
+    ['/dashboards/timeline?office=370200', TimelineAnswer],
+    ['/dashboards/evaluation', EvaluationAnswer],
+    [`/dashboards/campaigns/${campaign}`, CampaignProgressAnswer],
+    ['/reports/quarterly?year=2021&quarter=3', QuarterlyReportAnswer],
+    ['/reports/submissions?year=2021&quarter=3', SubmissionsAnswer],
+  ];
+  for (const [url, schema] of routes) {
+    const response = await get(url);
+    t.equal(response.statusCode, 200, `${url}: ${response.body.slice(0, 200)}`);
+    const parsed = schema.safeParse(response.json());
+    t.ok(parsed.success, `${url} matches its schema${parsed.success ? '' : `: ${parsed.error.message.slice(0, 500)}`}`);
+  }
 });

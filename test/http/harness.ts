@@ -5,7 +5,7 @@ import { createLedger, type Ledger } from '../../src/event-store/ledger.ts';
 import { createSqliteEventStore } from '../../src/event-store/sqlite.ts';
 import { createReadSide } from '../../src/read-side.ts';
 import { createKeyStore } from '../../src/auth/key-store.ts';
-import type { Role } from '../../src/auth/keys.ts';
+import type { Role } from '../../commands/api-keys/index.ts';
 import type { ReadModelStore } from '../../src/read-models/port.ts';
 import { defaultStandard } from '../../projections/index.ts';
 
@@ -20,6 +20,18 @@ export interface TestApp {
   get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   /** Every event in the store, to prove a rejected request appended nothing. */
   eventCount(): Promise<number>;
+  /**
+   * Asserts the events appended to `stream` since the last call for that
+   * stream (the first call: since the start) — what the call under test
+   * wrote, as Emmett's API specs check it. Each expected event's `data` is
+   * matched as a pattern.
+   */
+  expectNewEvents(stream: string, events: ExpectedEvent[], message?: string): Promise<void>;
+}
+
+export interface ExpectedEvent {
+  type: string;
+  data?: Record<string, unknown>;
 }
 
 /** The real app on a real (in-memory) SQLite store, closed when the test ends. */
@@ -67,6 +79,7 @@ export async function buildTestApp(
   });
   await readSide.start();
   t.teardown(() => app.close());
+  const seen = new Map<string, number>();
   return {
     app,
     store,
@@ -76,6 +89,17 @@ export async function buildTestApp(
     get: (url, headers = {}) => app.inject({ method: 'GET', url, headers: { ...auth, ...headers } }),
     // Only the ledger's own streams: the API keys live in the log too.
     eventCount: async () => (await store.readAll({ maxCount: 1_000_000 })).filter((e) => e.stream !== 'api-keys').length,
+    async expectNewEvents(stream, events, message = `new events on ${stream}`) {
+      const appended = await store.readStream(stream, { fromRevision: (seen.get(stream) ?? -1) + 1 });
+      const last = appended.at(-1);
+      if (last) seen.set(stream, last.revision);
+      t.match(
+        appended.map((event) => ({ type: event.type, data: event.data })),
+        events.map((event) => ({ type: event.type, ...(event.data ? { data: event.data } : {}) })),
+        message,
+      );
+      t.equal(appended.length, events.length, `${message}: ${events.length} appended`);
+    },
   };
 }
 

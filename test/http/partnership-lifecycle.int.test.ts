@@ -2,7 +2,7 @@ import t from 'tap';
 import { buildTestApp, qingdaoDakar } from './harness.ts';
 
 t.test('a sister partnership from proposal to signed agreement and activities', async (t) => {
-  const { post, get, keys } = await buildTestApp(t);
+  const { post, get, keys, expectNewEvents } = await buildTestApp(t);
 
   const proposed = await post('/partnerships', qingdaoDakar);
   t.equal(proposed.statusCode, 201, proposed.body);
@@ -11,16 +11,30 @@ t.test('a sister partnership from proposal to signed agreement and activities', 
   t.equal(revision, 0);
   t.type(position, 'string');
   t.equal(proposed.headers.etag, '"0"');
+  const stream = `partnership-${id}`;
+  await expectNewEvents(stream, [
+    {
+      type: 'PartnershipProposed',
+      data: {
+        partnershipId: id,
+        kind: 'sister',
+        date: '2021-03-01',
+        local: { divisionCode: '370200', cityCode: '370200', level: 'city', nameEn: 'Qingdao', nameZh: '青岛市' },
+        partner: qingdaoDakar.partner,
+        approvalsRequired: ['city', 'province', 'national'],
+      },
+    },
+  ]);
 
-  const steps: [string, object][] = [
-    ['contact', { date: '2021-04-02', channel: 'video' }],
-    ['letter-of-intent', { date: '2021-05-20', documentRef: 'LOI-2021-3' }],
-    ['approval-requests', { date: '2021-06-01', level: 'city' }],
-    ['approval-decisions', { date: '2021-06-15', level: 'city', decision: 'granted', reference: 'QD-2021-88' }],
-    ['approval-requests', { date: '2021-06-20', level: 'province' }],
-    ['approval-decisions', { date: '2021-07-15', level: 'province', decision: 'granted' }],
-    ['approval-requests', { date: '2021-07-20', level: 'national' }],
-    ['approval-decisions', { date: '2021-09-01', level: 'national', decision: 'granted' }],
+  const steps: [string, object, string][] = [
+    ['contact', { date: '2021-04-02', channel: 'video' }, 'ContactEstablished'],
+    ['letter-of-intent', { date: '2021-05-20', documentRef: 'LOI-2021-3' }, 'LetterOfIntentSigned'],
+    ['approval-requests', { date: '2021-06-01', level: 'city' }, 'ApprovalRequested'],
+    ['approval-decisions', { date: '2021-06-15', level: 'city', decision: 'granted', reference: 'QD-2021-88' }, 'ApprovalGranted'],
+    ['approval-requests', { date: '2021-06-20', level: 'province' }, 'ApprovalRequested'],
+    ['approval-decisions', { date: '2021-07-15', level: 'province', decision: 'granted' }, 'ApprovalGranted'],
+    ['approval-requests', { date: '2021-07-20', level: 'national' }, 'ApprovalRequested'],
+    ['approval-decisions', { date: '2021-09-01', level: 'national', decision: 'granted' }, 'ApprovalGranted'],
     [
       'agreement',
       {
@@ -32,18 +46,22 @@ t.test('a sister partnership from proposal to signed agreement and activities', 
         ],
         documentRef: 'SD-FAO-2021-017',
       },
+      'AgreementSigned',
     ],
-    ['activities', { date: '2021-11-02', type: 'culture', direction: 'outgoing', title: 'Qingdao week in Dakar', participants: 40 }],
-    ['activities', { date: '2021-11-20', type: 'education', direction: 'incoming', title: 'Teacher exchange', participants: 12, outcomes: [{ description: 'Two school twinning agreements' }] }],
-    ['activities', { date: '2021-12-01', type: 'online_meeting', direction: 'online', title: 'Port logistics webinar', participants: 80, audience: 2000 }],
+    ['activities', { date: '2021-11-02', type: 'culture', direction: 'outgoing', title: 'Qingdao week in Dakar', participants: 40 }, 'ActivityRecorded'],
+    ['activities', { date: '2021-11-20', type: 'education', direction: 'incoming', title: 'Teacher exchange', participants: 12, outcomes: [{ description: 'Two school twinning agreements' }] }, 'ActivityRecorded'],
+    ['activities', { date: '2021-12-01', type: 'online_meeting', direction: 'online', title: 'Port logistics webinar', participants: 80, audience: 2000 }, 'ActivityRecorded'],
   ];
   let expected = 0;
-  for (const [action, body] of steps) {
+  for (const [action, body, type] of steps) {
     const response = await post(`/partnerships/${id}/${action}`, body);
     expected++;
     t.equal(response.statusCode, 200, `${action}: ${response.body}`);
     t.equal(response.json().revision, expected, `${action} advances the revision`);
     t.equal(response.headers.etag, `"${expected}"`);
+    // What the body said is in the event; the decision itself is its type.
+    const { decision: _decision, ...facts } = body as Record<string, unknown>;
+    await expectNewEvents(stream, [{ type, data: { partnershipId: id, ...facts } }], `${action} appends ${type}`);
   }
 
   const current = await get(`/partnerships/${id}`);
@@ -108,7 +126,7 @@ t.test('unknown partnerships are 404 problems', async (t) => {
 });
 
 t.test('projects and campaigns are written and read the same way', async (t) => {
-  const { post, get, keys } = await buildTestApp(t);
+  const { post, get, keys, expectNewEvents } = await buildTestApp(t);
   const partnership = (await post('/partnerships', qingdaoDakar)).json().id;
 
   const planned = await post('/projects', {
@@ -123,10 +141,20 @@ t.test('projects and campaigns are written and read the same way', async (t) => 
   });
   t.equal(planned.statusCode, 201, planned.body);
   const project = planned.json().id;
+  const projectStream = `project-${project}`;
+  await expectNewEvents(projectStream, [
+    { type: 'ProjectPlanned', data: { projectId: project, leadOffice: '370200', leadOfficeCity: '370200', partnershipIds: [partnership] } },
+  ]);
   t.equal((await post(`/projects/${project}/start`, { date: '2021-11-20' })).statusCode, 200);
   t.equal((await post(`/projects/${project}/milestones`, { date: '2021-11-25', title: 'Curriculum agreed' })).statusCode, 200);
   t.equal((await post(`/projects/${project}/completion`, { date: '2021-12-01' })).statusCode, 200);
+  await expectNewEvents(projectStream, [
+    { type: 'ProjectStarted', data: { date: '2021-11-20' } },
+    { type: 'MilestoneRecorded', data: { date: '2021-11-25', title: 'Curriculum agreed', planned: false } },
+    { type: 'ProjectCompleted', data: { date: '2021-12-01' } },
+  ]);
   t.equal((await post(`/projects/${project}/cancellation`, { date: '2021-12-02', reason: 'late' })).statusCode, 409);
+  await expectNewEvents(projectStream, [], 'a refused cancellation appends nothing');
   t.equal((await get(`/projects/${project}`)).json().state.status, 'completed');
   t.equal((await get(`/projects/${project}/history`, { authorization: `Bearer ${keys.auditor}` })).json().events.length, 4);
 
@@ -139,8 +167,13 @@ t.test('projects and campaigns are written and read the same way', async (t) => 
   });
   t.equal(launched.statusCode, 201, launched.body);
   const campaign = launched.json().id;
+  const campaignStream = `campaign-${campaign}`;
   t.equal((await post(`/campaigns/${campaign}/enrollments`, { partnershipId: partnership, date: '2021-04-01' })).statusCode, 200);
   t.equal((await post(`/campaigns/${campaign}/enrollments`, { partnershipId: partnership, date: '2021-04-01' })).statusCode, 409);
+  await expectNewEvents(campaignStream, [
+    { type: 'CampaignLaunched', data: { name: 'Activate Friendship Cities 2021', targets: { reservePairs: 168, plannedProjects: 127 } } },
+    { type: 'PartnershipEnrolled', data: { partnershipId: partnership, date: '2021-04-01' } },
+  ], 'the second enrolment appended nothing');
   t.equal((await post(`/campaigns/${campaign}/targets`, { metric: 'reactivations', value: 30, date: '2021-04-02' })).statusCode, 200);
   t.equal((await post(`/campaigns/${campaign}/closure`, { date: '2021-12-31' })).statusCode, 200);
   t.equal((await get(`/campaigns/${campaign}`)).json().revision, 3);

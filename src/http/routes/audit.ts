@@ -1,16 +1,14 @@
 import { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { chinaInstant } from '../../../commands/shared/dates.ts';
 import { readLogPage, STREAM_TYPES, type StreamType } from '../../audit/log.ts';
 import { verifyAll, verifyStream } from '../../audit/verify.ts';
-import type { Ledger } from '../../event-store/ledger.ts';
 import type { Position } from '../../event-store/port.ts';
 import { apiError } from '../../errors.ts';
-import { dateOrInstant, Problem, RecordedEventSchema } from '../schemas.ts';
-
-const position = () => z.string().regex(/^\d{1,20}(-\d{1,20})?$/, 'a position from an event or a write response');
+import { dateOrInstant, position, Problem, RecordedEventSchema } from '../schemas.ts';
+import type { RouteServices } from '../services.ts';
 
 /** A comma-separated list of values, each one of `values` when given. */
 const list = <T extends string>(item: z.ZodType<T, string>) =>
@@ -91,7 +89,7 @@ const VerifyQuery = z
 const ndjson = (value: unknown) => `${JSON.stringify(value)}\n`;
 
 /** The global log and the hash-chain check: for auditors and admins. */
-export function registerAuditRoutes(app: FastifyInstance, ledger: Ledger) {
+export const auditRoutes: FastifyPluginAsync<Pick<RouteServices, 'store'>> = async (app, { store: ledger }) => {
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
   typed.get(
@@ -178,4 +176,4 @@ export function registerAuditRoutes(app: FastifyInstance, ledger: Ledger) {
       return (reply as FastifyReply).type('application/x-ndjson; charset=utf-8').send(lines);
     },
   );
-}
+};

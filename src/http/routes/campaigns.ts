@@ -1,17 +1,25 @@
+/** Everything about campaigns over HTTP: the commands and the state and history of one. */
+import type { FastifyPluginAsync } from 'fastify';
 import { campaignCommandSchemas as bodies, campaignDecider, campaignStream } from '../../../commands/campaign/index.ts';
 import { PROVINCE_CODE } from '../../../commands/shared/divisions.ts';
-import type { WriteRoute } from '../write-route.ts';
-import type { AggregateReads } from '../read-route.ts';
+import { type AggregateReads, registerAggregateReads } from '../aggregate-reads.ts';
+import { type CommandRoute, registerCommandRoutes } from '../command-route.ts';
+import type { RouteServices } from '../services.ts';
 
 const tag = 'campaigns';
 // Campaigns are the province's: only the province office (or an admin) runs them.
 const common = { decider: campaignDecider, stream: campaignStream, tag, ownerOf: () => PROVINCE_CODE };
 
-export const campaignWrites: WriteRoute[] = [
+export const CAMPAIGN_COMMANDS: readonly CommandRoute[] = [
   { url: '/campaigns', command: 'LaunchCampaign', body: bodies.LaunchCampaign, creates: true, summary: 'Launch a campaign' },
   { url: '/campaigns/:id/enrollments', command: 'EnrollPartnership', body: bodies.EnrollPartnership, summary: 'Enroll a partnership' },
   { url: '/campaigns/:id/targets', command: 'SetCampaignTarget', body: bodies.SetCampaignTarget, summary: 'Set a campaign target' },
   { url: '/campaigns/:id/closure', command: 'CloseCampaign', body: bodies.CloseCampaign, summary: 'Close the campaign' },
 ].map((route) => ({ ...common, ...route }));
 
-export const campaignReads: AggregateReads = { base: '/campaigns', noun: 'campaign', ...common };
+const reads: AggregateReads = { base: '/campaigns', noun: 'campaign', ...common };
+
+export const campaignRoutes: FastifyPluginAsync<RouteServices> = async (app, services) => {
+  registerCommandRoutes(app, services, CAMPAIGN_COMMANDS);
+  registerAggregateReads(app, services.store, reads);
+};

@@ -1,16 +1,29 @@
-import type { FastifyInstance } from 'fastify';
+/**
+ * The dashboards: overview, pipeline, project portfolio, campaign progress,
+ * evaluation, dormancy and the activity timeline. Each route loads the
+ * documents its query needs from the read models and hands them to a pure
+ * query with today's date in China.
+ */
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { chinaToday } from '../../../commands/shared/dates.ts';
 import {
   ACTIVITIES,
   CAMPAIGNS,
+  CampaignProgressAnswer,
   CampaignProgressParams,
+  DormancyAnswer,
   DormancyParams,
+  EvaluationAnswer,
   EvaluationParams,
+  OverviewAnswer,
   PARTNERSHIPS,
-  PROJECTS,
+  PipelineAnswer,
+  PortfolioAnswer,
   PortfolioParams,
-  RegisterParams,
+  PROJECTS,
+  TimelineAnswer,
   TimelineParams,
   activityTimeline,
   campaignProgress,
@@ -19,99 +32,83 @@ import {
   overview,
   pipeline,
   portfolio,
-  registerQuery,
   type ActivityDoc,
   type CampaignDoc,
-  type EvaluationStandard,
   type PartnershipRow,
   type ProjectRow,
 } from '../../../projections/index.ts';
 import { apiError } from '../../errors.ts';
-import { MinPosition, awaitMinPosition, documents, today, type ReadSide } from '../read-side.ts';
-import { Problem } from '../schemas.ts';
+import { awaitMinPosition, documents } from '../read-models.ts';
+import { IdParams, MinPosition, readProblems } from '../schemas.ts';
+import type { RouteServices } from '../services.ts';
 
-export interface DashboardSettings {
-  minPositionWaitMs: number;
-  dormancyMonths: number;
-  standard: EvaluationStandard;
-}
+const tags = ['dashboards'];
+const NoParams = z.strictObject({});
 
-const AnyJson = z.record(z.string(), z.unknown());
-const readErrors = { 400: Problem, 404: Problem, 503: Problem };
 
-/**
- * The query side: the partnership register, the project list and the
- * dashboards. Each route loads the documents its query needs from the read
- * models and hands them to a pure query with today's date.
- */
-export function registerDashboardRoutes(app: FastifyInstance, readSide: ReadSide, settings: DashboardSettings) {
+export const dashboardRoutes: FastifyPluginAsync<RouteServices> = async (app, services) => {
+  const { readSide, standard, dormancyMonths } = services;
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  const wait = (query: { minPosition?: string }) => awaitMinPosition(readSide, query, settings.minPositionWaitMs);
+  const wait = (query: { minPosition?: string | undefined }) => awaitMinPosition(readSide, query, services.minPositionWaitMs);
+  const today = () => chinaToday(services.clock());
   const partnerships = () => documents<PartnershipRow>(readSide, 'register', PARTNERSHIPS);
   const activities = () => documents<ActivityDoc>(readSide, 'register', ACTIVITIES);
   const projects = () => documents<ProjectRow>(readSide, 'portfolio', PROJECTS);
-  const route = (url: string, summary: string, querystring: z.ZodObject, tag = 'dashboards') => ({
-    url,
+  const schema = <Q extends z.ZodType, A extends z.ZodType>(summary: string, querystring: Q, answer: A) => ({
     config: { access: 'read' as const },
-    schema: { summary, tags: [tag], querystring: querystring.extend(MinPosition), response: { 200: AnyJson, ...readErrors } },
+    schema: { summary, tags, querystring, response: { 200: answer, ...readProblems } },
   });
 
-  const register = route('/partnerships', 'The partnership register: filter, sort, page', RegisterParams, 'partnerships');
-  typed.get(register.url, { config: register.config, schema: register.schema }, async (request) => {
-    const { minPosition, ...query } = request.query as z.infer<typeof RegisterParams> & { minPosition?: string };
-    await wait({ minPosition });
-    return registerQuery(await partnerships(), { ...query, today: today() });
-  });
+  typed.get(
+    '/dashboards/overview',
+    schema('Totals of relationships by kind, status, country, continent, group, office, year', NoParams.extend(MinPosition), OverviewAnswer),
+    async (request) => {
+      await wait(request.query);
+      return overview(await partnerships(), { today: today(), dormancyMonths });
+    },
+  );
 
-  const projectList = route('/projects', 'Cooperation projects: filter by status, sector, office', PortfolioParams, 'projects');
-  typed.get(projectList.url, { config: projectList.config, schema: projectList.schema }, async (request) => {
-    const { minPosition, ...query } = request.query as z.infer<typeof PortfolioParams> & { minPosition?: string };
-    await wait({ minPosition });
-    const { total, items } = portfolio(await projects(), { ...query, today: today() });
-    return { total, items };
-  });
-
-  const empty = z.strictObject({});
-  const overviewRoute = route('/dashboards/overview', 'Totals of relationships by kind, status, country, continent, group, office, year', empty);
-  typed.get(overviewRoute.url, { config: overviewRoute.config, schema: overviewRoute.schema }, async (request) => {
-    await wait(request.query);
-    return overview(await partnerships(), { today: today(), dormancyMonths: settings.dormancyMonths });
-  });
-
-  const pipelineRoute = route('/dashboards/pipeline', 'Candidate pipeline: stage and days in stage', empty);
-  typed.get(pipelineRoute.url, { config: pipelineRoute.config, schema: pipelineRoute.schema }, async (request) => {
+  typed.get('/dashboards/pipeline', schema('Candidate pipeline: stage and days in stage', NoParams.extend(MinPosition), PipelineAnswer), async (request) => {
     await wait(request.query);
     return pipeline(await partnerships(), { today: today() });
   });
 
-  const projectsRoute = route('/dashboards/projects', 'Project portfolio: by status, sector, office; overdue', PortfolioParams);
-  typed.get(projectsRoute.url, { config: projectsRoute.config, schema: projectsRoute.schema }, async (request) => {
-    const { minPosition, ...query } = request.query as z.infer<typeof PortfolioParams> & { minPosition?: string };
-    await wait({ minPosition });
-    return portfolio(await projects(), { ...query, today: today() });
-  });
+  typed.get(
+    '/dashboards/projects',
+    schema('Project portfolio: by status, sector, office; overdue', PortfolioParams.extend(MinPosition), PortfolioAnswer),
+    async (request) => {
+      const { minPosition, ...query } = request.query;
+      await wait({ minPosition });
+      return portfolio(await projects(), { ...query, today: today() });
+    },
+  );
 
-  const dormancyRoute = route('/dashboards/dormancy', 'Active partnerships with no activity for a period', DormancyParams);
-  typed.get(dormancyRoute.url, { config: dormancyRoute.config, schema: dormancyRoute.schema }, async (request) => {
-    const { minPosition, months } = request.query as z.infer<typeof DormancyParams> & { minPosition?: string };
-    await wait({ minPosition });
-    return dormancyIndicator(await partnerships(), { today: today(), months: months ?? settings.dormancyMonths });
-  });
+  typed.get(
+    '/dashboards/dormancy',
+    schema('Active partnerships with no activity for a period', DormancyParams.extend(MinPosition), DormancyAnswer),
+    async (request) => {
+      const { minPosition, months } = request.query;
+      await wait({ minPosition });
+      return dormancyIndicator(await partnerships(), { today: today(), months: months ?? dormancyMonths });
+    },
+  );
 
-  const timelineRoute = route('/dashboards/timeline', 'Activity timeline', TimelineParams);
-  typed.get(timelineRoute.url, { config: timelineRoute.config, schema: timelineRoute.schema }, async (request) => {
-    const { minPosition, ...query } = request.query as z.infer<typeof TimelineParams> & { minPosition?: string };
+  typed.get('/dashboards/timeline', schema('Activity timeline', TimelineParams.extend(MinPosition), TimelineAnswer), async (request) => {
+    const { minPosition, ...query } = request.query;
     await wait({ minPosition });
     return activityTimeline(await activities(), query);
   });
 
-  const evaluationRoute = route('/dashboards/evaluation', 'Evaluation scores per partnership and office; the at-risk list', EvaluationParams);
-  typed.get(evaluationRoute.url, { config: evaluationRoute.config, schema: evaluationRoute.schema }, async (request) => {
-    const { minPosition, office } = request.query as z.infer<typeof EvaluationParams> & { minPosition?: string };
-    await wait({ minPosition });
-    const [rows, acts, projs] = await Promise.all([partnerships(), activities(), projects()]);
-    return evaluate(rows, acts, projs, settings.standard, { today: today(), ...(office ? { office } : {}) });
-  });
+  typed.get(
+    '/dashboards/evaluation',
+    schema('Evaluation scores per partnership and office; the at-risk list', EvaluationParams.extend(MinPosition), EvaluationAnswer),
+    async (request) => {
+      const { minPosition, office } = request.query;
+      await wait({ minPosition });
+      const [rows, acts, projs] = await Promise.all([partnerships(), activities(), projects()]);
+      return evaluate(rows, acts, projs, standard, { today: today(), ...(office ? { office } : {}) });
+    },
+  );
 
   typed.get(
     '/dashboards/campaigns/:id',
@@ -119,14 +116,14 @@ export function registerDashboardRoutes(app: FastifyInstance, readSide: ReadSide
       config: { access: 'read' },
       schema: {
         summary: 'Campaign progress: targets against actuals; dormant and reactivated partnerships',
-        tags: ['dashboards'],
-        params: z.object({ id: z.uuid() }),
+        tags,
+        params: IdParams,
         querystring: CampaignProgressParams.extend(MinPosition),
-        response: { 200: AnyJson, ...readErrors },
+        response: { 200: CampaignProgressAnswer, ...readProblems },
       },
     },
     async (request) => {
-      const { minPosition, creditedOnly } = request.query as z.infer<typeof CampaignProgressParams> & { minPosition?: string };
+      const { minPosition, creditedOnly } = request.query;
       await wait({ minPosition });
       const campaign = (await readSide.readModels.get('campaigns', CAMPAIGNS, request.params.id)) as CampaignDoc | undefined;
       if (!campaign) throw apiError('not-found', `No campaign ${request.params.id}.`);
@@ -134,4 +131,4 @@ export function registerDashboardRoutes(app: FastifyInstance, readSide: ReadSide
       return campaignProgress(campaign, rows, acts, projs, { today: today(), ...(creditedOnly !== undefined ? { creditedOnly } : {}) });
     },
   );
-}
+};

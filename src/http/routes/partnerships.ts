@@ -1,17 +1,25 @@
+/** Everything about partnerships over HTTP: the commands, the state and history of one, and the register. */
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { partnershipCommandSchemas as bodies, partnershipDecider, partnershipStream } from '../../../commands/partnership/index.ts';
-import type { WriteRoute } from '../write-route.ts';
-import type { AggregateReads } from '../read-route.ts';
+import { chinaToday } from '../../../commands/shared/dates.ts';
+import { PARTNERSHIPS, RegisterAnswer, RegisterParams, registerQuery, type PartnershipRow } from '../../../projections/index.ts';
+import { type AggregateReads, registerAggregateReads } from '../aggregate-reads.ts';
+import { type CommandRoute, registerCommandRoutes } from '../command-route.ts';
+import { awaitMinPosition, documents } from '../read-models.ts';
+import { MinPosition, readProblems } from '../schemas.ts';
+import type { RouteServices } from '../services.ts';
 
 const tag = 'partnerships';
 const common = { decider: partnershipDecider, stream: partnershipStream, tag };
 
 /** A partnership belongs to its local side's office: from the proposal, then from the state. */
-const ownerOf: WriteRoute['ownerOf'] = (command, state) =>
+const ownerOf: CommandRoute['ownerOf'] = (command, state) =>
   ((command.data.local as { divisionCode?: string } | undefined) ?? (state.local as { divisionCode?: string } | undefined))
     ?.divisionCode;
 
 /** DESIGN §7: one resource action per partnership command. */
-export const partnershipWrites: WriteRoute[] = [
+export const PARTNERSHIP_COMMANDS: readonly CommandRoute[] = [
   { url: '/partnerships', command: 'ProposePartnership', body: bodies.ProposePartnership, creates: true, summary: 'Propose a candidate partnership' },
   { url: '/partnerships/:id/contact', command: 'RecordContact', body: bodies.RecordContact, summary: 'Record first contact' },
   { url: '/partnerships/:id/letter-of-intent', command: 'SignLetterOfIntent', body: bodies.SignLetterOfIntent, summary: 'Record a signed letter of intent' },
@@ -26,4 +34,28 @@ export const partnershipWrites: WriteRoute[] = [
   { url: '/partnerships/:id/withdrawal', command: 'WithdrawProposal', body: bodies.WithdrawProposal, summary: 'Withdraw the proposal' },
 ].map((route) => ({ ...common, ownerOf, ...route }));
 
-export const partnershipReads: AggregateReads = { base: '/partnerships', noun: 'partnership', ...common };
+const reads: AggregateReads = { base: '/partnerships', noun: 'partnership', ...common };
+
+export const partnershipRoutes: FastifyPluginAsync<RouteServices> = async (app, services) => {
+  registerCommandRoutes(app, services, PARTNERSHIP_COMMANDS);
+  registerAggregateReads(app, services.store, reads);
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/partnerships',
+    {
+      config: { access: 'read' },
+      schema: {
+        summary: 'The partnership register: filter, sort, page',
+        tags: [tag],
+        querystring: RegisterParams.extend(MinPosition),
+        response: { 200: RegisterAnswer, ...readProblems },
+      },
+    },
+    async (request) => {
+      const { minPosition, ...query } = request.query;
+      await awaitMinPosition(services.readSide, { minPosition }, services.minPositionWaitMs);
+      const rows = await documents<PartnershipRow>(services.readSide, 'register', PARTNERSHIPS);
+      return registerQuery(rows, { ...query, today: chinaToday(services.clock()) });
+    },
+  );
+};

@@ -4,20 +4,15 @@
  * them over atomically once it has caught up, so it is safe while the
  * service answers requests.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PROJECTIONS } from '../../../projections/index.ts';
 import { apiError } from '../../errors.ts';
 import { buildProgress, commitOf } from '../../projection-runner/build-progress.ts';
 import type { ProjectionStatus } from '../../projection-runner/types.ts';
-import type { ReadSide } from '../read-side.ts';
 import { Problem } from '../schemas.ts';
-
-export interface ProjectionAdminOptions {
-  /** On SQLite a position is the event's number, so position deltas count events; EventStoreDB's are byte offsets. */
-  eventStore: string;
-}
+import type { RouteServices } from '../services.ts';
 
 const Building = z.object({
   version: z.string(),
@@ -72,16 +67,19 @@ const problems = { 400: Problem, 401: Problem, 403: Problem, 409: Problem, 503: 
 const REBUILDABLE = new Set(['live', 'rebuilding', 'building', 'failed']);
 
 
-export function registerProjectionAdmin(app: FastifyInstance, readSide: ReadSide, options: ProjectionAdminOptions) {
+export const projectionAdminRoutes: FastifyPluginAsync<Pick<RouteServices, 'readSide' | 'clock' | 'eventStoreKind'>> = async (app, options) => {
+  const { readSide } = options;
+  const now = () => Date.parse(options.clock());
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['projections'];
-  const countsEvents = options.eventStore === 'sqlite';
+  // On SQLite a position is the event's number, so position deltas count events; EventStoreDB's are byte offsets.
+  const countsEvents = options.eventStoreKind === 'sqlite';
   /** Where each build was first seen, to measure its rate: `name@version` → start. */
   const builds = new Map<string, { at: number; from: bigint }>();
   const lastRebuilds = new Map<string, z.infer<typeof LastRebuild>>();
 
   const rate = (events: bigint, sinceMs: number) => {
-    const seconds = (Date.now() - sinceMs) / 1000;
+    const seconds = (now() - sinceMs) / 1000;
     return countsEvents && seconds >= 0.01 ? Math.round(Number(events) / seconds) : null;
   };
 
@@ -89,7 +87,7 @@ export function registerProjectionAdmin(app: FastifyInstance, readSide: ReadSide
     let building: z.infer<typeof Building> | null = null;
     if (p.building) {
       const key = `${p.name}@${p.building.version}`;
-      const start = builds.get(key) ?? { at: Date.now(), from: commitOf(p.building.checkpoint) };
+      const start = builds.get(key) ?? { at: now(), from: commitOf(p.building.checkpoint) };
       builds.set(key, start);
       building = {
         version: p.building.version,
@@ -118,8 +116,8 @@ export function registerProjectionAdmin(app: FastifyInstance, readSide: ReadSide
 
   /** Starts one rebuild in the background and records how it ends. */
   function start(name: string) {
-    const rebuild = readSide.rebuild as NonNullable<ReadSide['rebuild']>;
-    const at = Date.now();
+    const rebuild = readSide.rebuild as NonNullable<RouteServices['readSide']['rebuild']>;
+    const at = now();
     const done = rebuild(name);
     // The runner sets up the build synchronously, so its version is already visible.
     const version = readSide.status().find((p) => p.name === name)?.building?.version ?? 'unknown';
@@ -127,7 +125,7 @@ export function registerProjectionAdmin(app: FastifyInstance, readSide: ReadSide
     const record = { version, outcome: 'running' as const, startedAt: new Date(at).toISOString(), finishedAt: null, eventsPerSecond: null, error: null };
     lastRebuilds.set(name, record);
     const finish = (update: Partial<z.infer<typeof LastRebuild>>) => {
-      if (lastRebuilds.get(name) === record) lastRebuilds.set(name, { ...record, ...update, finishedAt: new Date().toISOString() });
+      if (lastRebuilds.get(name) === record) lastRebuilds.set(name, { ...record, ...update, finishedAt: options.clock() });
     };
     done.then(
       () => finish({ outcome: 'live', eventsPerSecond: rate(commitOf(readSide.status().find((p) => p.name === name)?.checkpoint), at) }),
@@ -192,4 +190,4 @@ export function registerProjectionAdmin(app: FastifyInstance, readSide: ReadSide
       return response.code(202).send({ ...all, projections: all.projections.filter((p) => wanted.includes(p.name)), started, alreadyRunning });
     },
   );
-}
+};

@@ -1,15 +1,23 @@
+/** Everything about cooperation projects over HTTP: the commands, the state and history of one, and the list. */
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { projectCommandSchemas as bodies, projectDecider, projectStream } from '../../../commands/project/index.ts';
-import type { WriteRoute } from '../write-route.ts';
-import type { AggregateReads } from '../read-route.ts';
+import { chinaToday } from '../../../commands/shared/dates.ts';
+import { PortfolioParams, PROJECTS, ProjectsAnswer, portfolio, type ProjectRow } from '../../../projections/index.ts';
+import { type AggregateReads, registerAggregateReads } from '../aggregate-reads.ts';
+import { type CommandRoute, registerCommandRoutes } from '../command-route.ts';
+import { awaitMinPosition, documents } from '../read-models.ts';
+import { MinPosition, readProblems } from '../schemas.ts';
+import type { RouteServices } from '../services.ts';
 
 const tag = 'projects';
 const common = { decider: projectDecider, stream: projectStream, tag };
 
 /** A project belongs to its lead office: from the plan, then from the state. */
-const ownerOf: WriteRoute['ownerOf'] = (command, state) =>
+const ownerOf: CommandRoute['ownerOf'] = (command, state) =>
   (command.data.leadOffice as string | undefined) ?? (state.leadOffice as string | undefined);
 
-export const projectWrites: WriteRoute[] = [
+export const PROJECT_COMMANDS: readonly CommandRoute[] = [
   { url: '/projects', command: 'PlanProject', body: bodies.PlanProject, creates: true, summary: 'Plan a cooperation project' },
   { url: '/projects/:id/start', command: 'StartProject', body: bodies.StartProject, summary: 'Start a planned project' },
   { url: '/projects/:id/milestones', command: 'RecordMilestone', body: bodies.RecordMilestone, summary: 'Record a milestone reached' },
@@ -17,4 +25,29 @@ export const projectWrites: WriteRoute[] = [
   { url: '/projects/:id/cancellation', command: 'CancelProject', body: bodies.CancelProject, summary: 'Cancel the project' },
 ].map((route) => ({ ...common, ownerOf, ...route }));
 
-export const projectReads: AggregateReads = { base: '/projects', noun: 'project', ...common };
+const reads: AggregateReads = { base: '/projects', noun: 'project', ...common };
+
+export const projectRoutes: FastifyPluginAsync<RouteServices> = async (app, services) => {
+  registerCommandRoutes(app, services, PROJECT_COMMANDS);
+  registerAggregateReads(app, services.store, reads);
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/projects',
+    {
+      config: { access: 'read' },
+      schema: {
+        summary: 'Cooperation projects: filter by status, sector, office',
+        tags: [tag],
+        querystring: PortfolioParams.extend(MinPosition),
+        response: { 200: ProjectsAnswer, ...readProblems },
+      },
+    },
+    async (request) => {
+      const { minPosition, ...query } = request.query;
+      await awaitMinPosition(services.readSide, { minPosition }, services.minPositionWaitMs);
+      const projects = await documents<ProjectRow>(services.readSide, 'portfolio', PROJECTS);
+      const { total, items } = portfolio(projects, { ...query, today: chinaToday(services.clock()) });
+      return { total, items };
+    },
+  );
+};

@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+/** The quarterly report system over HTTP: submissions, the report and its exports, and who has submitted. */
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { quarterlyReportId, reportCommandSchemas, reportDecider, reportStream, type Quarter } from '../../../commands/report/index.ts';
@@ -7,7 +8,9 @@ import {
   PARTNERSHIPS,
   PROJECTS,
   QuarterParams,
+  QuarterlyReportAnswer,
   SUBMISSIONS,
+  SubmissionsAnswer,
   quarterlyReport,
   quarterlyReportCsv,
   quarterlyReportWorkbook,
@@ -17,12 +20,13 @@ import {
   type ProjectRow,
   type SubmissionDoc,
 } from '../../../projections/index.ts';
-import { MinPosition, awaitMinPosition, documents, type ReadSide } from '../read-side.ts';
-import { Problem } from '../schemas.ts';
-import type { WriteRoute } from '../write-route.ts';
+import { type CommandRoute, registerCommandRoutes } from '../command-route.ts';
+import { awaitMinPosition, documents } from '../read-models.ts';
+import { MinPosition, readProblems } from '../schemas.ts';
+import type { RouteServices } from '../services.ts';
 
 /** Offices submit their quarterly report; the id is the office and quarter, so a resubmission lands on the same stream. */
-export const reportWrites: WriteRoute[] = [
+export const REPORT_COMMANDS: readonly CommandRoute[] = [
   {
     url: '/reports/quarterly',
     command: 'SubmitQuarterlyReport',
@@ -39,7 +43,9 @@ export const reportWrites: WriteRoute[] = [
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function registerReportRoutes(app: FastifyInstance, readSide: ReadSide, settings: { minPositionWaitMs: number }) {
+export const reportRoutes: FastifyPluginAsync<RouteServices> = async (app, services) => {
+  registerCommandRoutes(app, services, REPORT_COMMANDS);
+  const { readSide, minPositionWaitMs } = services;
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
   typed.get(
@@ -50,11 +56,22 @@ export function registerReportRoutes(app: FastifyInstance, readSide: ReadSide, s
         summary: 'Quarterly report per office: proposals, signings, activities by type, outcomes, projects, reactivations',
         tags: ['reports'],
         querystring: QuarterParams.extend({ format: z.enum(['json', 'csv', 'xlsx']).default('json'), ...MinPosition }),
+        response: {
+          200: {
+            description: 'The report (JSON) or its export (CSV, XLSX)',
+            content: {
+              'application/json': { schema: QuarterlyReportAnswer },
+              'text/csv': { schema: z.string() },
+              [XLSX]: { schema: z.string().describe('An XLSX workbook') },
+            },
+          },
+          ...readProblems,
+        },
       },
     },
     async (request, reply) => {
       const { format, minPosition, ...query } = request.query;
-      await awaitMinPosition(readSide, { minPosition }, settings.minPositionWaitMs);
+      await awaitMinPosition(readSide, { minPosition }, minPositionWaitMs);
       const [rows, activities, projects] = await Promise.all([
         documents<PartnershipRow>(readSide, 'register', PARTNERSHIPS),
         documents<ActivityDoc>(readSide, 'register', ACTIVITIES),
@@ -70,7 +87,8 @@ export function registerReportRoutes(app: FastifyInstance, readSide: ReadSide, s
           .send(`\ufeff${quarterlyReportCsv(report)}`);
       }
       if (format === 'xlsx') {
-        return reply
+        // A workbook is bytes, not JSON: sent as it is, past the JSON response schema.
+        return (reply as FastifyReply)
           .type(XLSX)
           .header('content-disposition', `attachment; filename="${name}.xlsx"`)
           .send(await quarterlyReportWorkbook(report));
@@ -87,14 +105,14 @@ export function registerReportRoutes(app: FastifyInstance, readSide: ReadSide, s
         summary: 'Which offices have submitted their quarterly report, and which have not',
         tags: ['reports'],
         querystring: QuarterParams.omit({ office: true }).extend(MinPosition),
-        response: { 200: z.record(z.string(), z.unknown()), 400: Problem, 503: Problem },
+        response: { 200: SubmissionsAnswer, ...readProblems },
       },
     },
     async (request) => {
       const { minPosition, ...quarter } = request.query;
-      await awaitMinPosition(readSide, { minPosition }, settings.minPositionWaitMs);
+      await awaitMinPosition(readSide, { minPosition }, minPositionWaitMs);
       const submissions = await documents<SubmissionDoc>(readSide, 'reports', SUBMISSIONS);
       return submissionStatus(submissions, { ...quarter, quarter: quarter.quarter as Quarter });
     },
   );
-}
+};

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { partnerCountryProblem } from '../../../commands/shared/countries.ts';
+import { partnerCountryProblem } from '../../../commands/shared/partner-countries.ts';
 import {
   countryInfo,
   PARTNERSHIP_SOURCE_LEVELS,

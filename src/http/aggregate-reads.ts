@@ -1,13 +1,31 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { RecordedEvent } from '../event-store/port.ts';
-import { HistoryEntry, historyEntries } from './history-entries.ts';
+import { foldEvents } from '../../commands/decider.ts';
+import { apiError } from '../errors.ts';
+import type { EventStore, RecordedEvent } from '../event-store/port.ts';
+import { type AnyDecider, HistoryEntry, historyEntries } from './history-entries.ts';
 import { historyCsv, historyJsonLines } from './history-export.ts';
-import type { AggregateReads } from './read-route.ts';
-import { Problem } from './schemas.ts';
+import { StateQuery, selectPastEvents } from './past-state.ts';
+import { IdParams, Problem } from './schemas.ts';
 
-const IdParams = z.object({ id: z.uuid() });
+/** What an aggregate's read routes need: where it lives and how its events fold. */
+export interface AggregateReads {
+  /** e.g. `/partnerships` */
+  base: string;
+  noun: string;
+  decider: AnyDecider;
+  stream: (id: string) => string;
+  tag: string;
+}
+
+const StateResponse = z.object({
+  id: z.uuid(),
+  revision: z.number().int().describe('The revision of the last event the state includes'),
+  position: z.string(),
+  updatedAt: z.string().describe('When the last event the state includes was recorded'),
+  state: z.record(z.string(), z.unknown()),
+});
 
 const PAGE_SIZE = 100;
 
@@ -55,13 +73,53 @@ function formatOf(request: FastifyRequest, format: Format | undefined): Format {
   return 'json';
 }
 
+
 /**
- * Every event of one aggregate with its metadata, the state right after it
- * and what it changed: the audit view. JSON is paged; csv and jsonl export
- * the whole history unless `from`/`limit` narrow it.
+ * The reads of one aggregate, straight from its stream: its state now, at a
+ * past revision, on a past day or as known at a past instant; and its
+ * history, the audit view.
  */
-export function registerHistoryRoute(app: FastifyInstance, reads: AggregateReads, load: (id: string) => Promise<RecordedEvent[]>) {
-  app.withTypeProvider<ZodTypeProvider>().get(
+export function registerAggregateReads(app: FastifyInstance, store: EventStore, reads: AggregateReads) {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  const load = async (id: string) => {
+    const events = await store.readStream(reads.stream(id));
+    if (events.length === 0) throw apiError('not-found', `No ${reads.noun} ${id}.`);
+    return events;
+  };
+
+  typed.get(
+    `${reads.base}/:id`,
+    {
+      config: { access: 'read' },
+      schema: {
+        summary: `Current or past state of a ${reads.noun}`,
+        description:
+          '`?revision=N`: the state right after revision N. `?asOf=YYYY-MM-DD`: the state on that day by the facts’ own ' +
+          'dates, as the ledger knows them now (late entries included). `?asOf=<date-time with offset>`: the state at ' +
+          'that instant as the ledger knew it then. `?knownAt=` keeps only events recorded by then. 404 when the ' +
+          `${reads.noun} did not exist yet at that point.`,
+        tags: [reads.tag],
+        params: IdParams,
+        querystring: StateQuery,
+        response: { 200: StateResponse, 400: Problem, 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      const history = selectPastEvents(await load(request.params.id), request.query);
+      const last = history.at(-1);
+      if (!last) throw apiError('not-found', `The ${reads.noun} did not exist yet at that point.`);
+      const state = foldEvents(reads.decider, history);
+      return reply.header('etag', `"${last.revision}"`).send({
+        id: request.params.id,
+        revision: last.revision,
+        position: last.position,
+        updatedAt: last.recordedAt,
+        state,
+      });
+    },
+  );
+
+  typed.get(
     `${reads.base}/:id/history`,
     {
       config: { access: 'audit' },

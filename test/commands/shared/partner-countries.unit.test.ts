@@ -1,5 +1,5 @@
 import t from 'tap';
-import { countryNameEn, partnerCountryProblem } from '../../../commands/shared/countries.ts';
+import { countryNameEn, partnerCountryProblem } from '../../../commands/shared/partner-countries.ts';
 
 t.test('partner countries', async (t) => {
   t.equal(partnerCountryProblem('JP'), undefined);

@@ -1,35 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import t from 'tap';
-import {
-  KeyError,
-  decideIssue,
-  decideRevoke,
-  evolveKeys,
-  initialKeysState,
-  keySpecProblems,
-  type KeysState,
-} from '../../src/auth/keys.ts';
-import type { RecordedEvent } from '../../src/event-store/port.ts';
-import type { Position } from '../../src/event-store/port.ts';
+import { foldEvents } from '../../../commands/decider.ts';
+import { DomainError } from '../../../commands/errors.ts';
+import { keysDecider, keySpecProblems, type KeyCommand, type KeySpec, type KeysState } from '../../../commands/api-keys/index.ts';
 
 const hash = { salt: 'c2FsdA', hash: 'aGFzaA', algorithm: 'scrypt:16384:8:1' };
 
-function recorded(revision: number, type: string, data: Record<string, unknown>): RecordedEvent {
-  return {
-    id: randomUUID(),
-    type,
-    data,
-    metadata: { actor: 'root-admin', correlationId: 'c', occurredAt: '2021-12-07T08:00:00.000Z', schemaVersion: 1 },
-    stream: 'api-keys',
-    revision,
-    position: String(revision) as Position,
-    recordedAt: '2021-12-07T08:00:00.000Z',
-  };
+/** A key event as the store holds it: folds read who issued a key and when from the envelope. */
+function stored(revision: number, type: string, data: Record<string, unknown>) {
+  return { id: randomUUID(), type, data, revision, metadata: { actor: 'root-admin', occurredAt: '2021-12-07T08:00:00.000Z' } };
 }
 
 function fold(...events: Array<[string, Record<string, unknown>]>): KeysState {
-  return events.reduce((state, [type, data], index) => evolveKeys(state, recorded(index, type, data)), initialKeysState);
+  return foldEvents(keysDecider, events.map(([type, data], index) => stored(index, type, data)));
 }
+
+const decide = (state: KeysState, command: KeyCommand) => keysDecider.decide(command, state, { now: '2021-12-07T08:00:00.000Z', newId: randomUUID });
+const issue = (spec: KeySpec, prefix?: string, onlyFirst?: boolean): KeyCommand => ({
+  type: 'IssueApiKey',
+  id: 'api-keys',
+  data: { spec, hash, prefix, ...(onlyFirst !== undefined ? { onlyFirst } : {}) },
+});
+const revoke = (name: string, reason?: string): KeyCommand => ({ type: 'RevokeApiKey', id: 'api-keys', data: { name, reason } });
 
 const codes = (spec: Parameters<typeof keySpecProblems>[0]) => keySpecProblems(spec).map((p) => `${p.path.join('.')}:${p.code}`);
 
@@ -52,23 +44,29 @@ t.test('what a key spec must satisfy', async (t) => {
 });
 
 t.test('issuing: offices are normalised, names are unique among live keys', async (t) => {
-  const issued = decideIssue(initialKeysState, { name: 'jinan', role: 'editor', offices: ['370200', '370100', '370200'] }, hash, 'fcl_abcdefgh');
-  t.same(issued, { name: 'jinan', role: 'editor', offices: ['370100', '370200'], ...hash, prefix: 'fcl_abcdefgh' });
+  const [issued] = decide(fold(), issue({ name: 'jinan', role: 'editor', offices: ['370200', '370100', '370200'] }, 'fcl_abcdefgh'));
+  t.same(issued, { type: 'ApiKeyIssued', data: { name: 'jinan', role: 'editor', offices: ['370100', '370200'], ...hash, prefix: 'fcl_abcdefgh' } });
 
-  const state = fold(['ApiKeyIssued', issued]);
-  t.throws(() => decideIssue(state, { name: 'jinan', role: 'viewer' }, hash, undefined), { name: 'KeyError', code: 'key-exists' });
-  t.throws(() => decideIssue(state, { name: 'x', role: 'viewer' }, hash, undefined), { code: 'invalid-key-spec' });
+  const state = fold(['ApiKeyIssued', issued?.data as Record<string, unknown>]);
+  t.throws(() => decide(state, issue({ name: 'jinan', role: 'viewer' })), { name: 'DomainError', code: 'key-exists' });
+  t.throws(() => decide(state, issue({ name: 'x', role: 'viewer' })), { code: 'invalid-key-spec' });
 
-  const afterRevocation = fold(['ApiKeyIssued', issued], ['ApiKeyRevoked', { name: 'jinan' }]);
-  t.equal(decideIssue(afterRevocation, { name: 'jinan', role: 'viewer' }, hash, undefined).name, 'jinan', 'a revoked name can be reused');
+  const afterRevocation = fold(['ApiKeyIssued', issued?.data as Record<string, unknown>], ['ApiKeyRevoked', { name: 'jinan' }]);
+  t.equal(decide(afterRevocation, issue({ name: 'jinan', role: 'viewer' }))[0]?.data.name, 'jinan', 'a revoked name can be reused');
+});
+
+t.test('a first key is issued only while no key is active', async (t) => {
+  t.equal(decide(fold(), issue({ name: 'admin', role: 'admin' }, undefined, true)).length, 1);
+  const state = fold(['ApiKeyIssued', { name: 'ops', role: 'admin', offices: [], ...hash }]);
+  t.same(decide(state, issue({ name: 'admin', role: 'admin' }, undefined, true)), [], 'another key exists: nothing to write');
 });
 
 t.test('revoking needs a live key', async (t) => {
   const state = fold(['ApiKeyIssued', { name: 'jinan', role: 'viewer', offices: [], ...hash }]);
-  t.same(decideRevoke(state, 'jinan', 'leaked'), { name: 'jinan', reason: 'leaked' });
-  t.throws(() => decideRevoke(state, 'qingdao'), { code: 'key-not-found' });
+  t.same(decide(state, revoke('jinan', 'leaked')), [{ type: 'ApiKeyRevoked', data: { name: 'jinan', reason: 'leaked' } }]);
+  t.throws(() => decide(state, revoke('qingdao')), { code: 'not-found' });
   const revoked = fold(['ApiKeyIssued', { name: 'jinan', role: 'viewer', offices: [], ...hash }], ['ApiKeyRevoked', { name: 'jinan' }]);
-  t.throws(() => decideRevoke(revoked, 'jinan'), KeyError);
+  t.throws(() => decide(revoked, revoke('jinan')), DomainError);
 });
 
 t.test('folding keeps the live keys with who issued them and when', async (t) => {
@@ -78,8 +76,7 @@ t.test('folding keeps the live keys with who issued them and when', async (t) =>
     ['SomethingLater', { anything: true }],
     ['ApiKeyRevoked', { name: 'a1', reason: 'rotated' }],
   );
-  t.equal(state.revision, 3);
-  t.same([...state.active.keys()], ['v1']);
+  t.same([...state.active.keys()], ['v1'], 'an event type added later is passed over; the revocation after it still counts');
   t.match(state.active.get('v1'), { role: 'viewer', issuedBy: 'root-admin', issuedAt: '2021-12-07T08:00:00.000Z' });
 });
 

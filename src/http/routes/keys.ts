@@ -1,12 +1,11 @@
 /** Key management for admins: issue, list, revoke. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Problem } from '../http/schemas.ts';
-import type { KeyStore } from './key-store.ts';
-import { KEY_NAME, ROLES, keySpecProblems } from './keys.ts';
-import { requirePrincipal } from './plugin.ts';
-import { keyStoreProblem } from './problems.ts';
+import { KEY_NAME, ROLES, keySpecProblems } from '../../../commands/api-keys/index.ts';
+import { requirePrincipal } from '../../auth/plugin.ts';
+import { Problem } from '../schemas.ts';
+import type { RouteServices } from '../services.ts';
 
 const KeyName = z.string().regex(KEY_NAME, 'must be 2 to 63 characters: a-z, 0-9, ".", "_" or "-", starting with a letter or digit');
 const Office = z.string().regex(/^\d{6}$/, 'must be a 6-digit division code');
@@ -44,15 +43,7 @@ const IssuedKey = z.object({
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
 
-async function translated<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw keyStoreProblem(error);
-  }
-}
-
-export function registerKeyRoutes(app: FastifyInstance, { keyStore }: { keyStore: KeyStore }) {
+export const keyRoutes: FastifyPluginAsync<Pick<RouteServices, 'keyStore'>> = async (app, { keyStore }) => {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['api keys'];
 
@@ -64,9 +55,7 @@ export function registerKeyRoutes(app: FastifyInstance, { keyStore }: { keyStore
     },
     async (request, reply) => {
       const principal = requirePrincipal(request);
-      const { key, record } = await translated(() =>
-        keyStore.issue(request.body, principal.name, { correlationId: request.correlationId || request.id }),
-      );
+      const { key, record } = await keyStore.issue(request.body, principal.name, { correlationId: request.correlationId || request.id });
       // The one response that carries a secret must not be kept by any cache.
       return reply.code(201).header('cache-control', 'no-store').send({ name: record.name, role: record.role, offices: record.offices, key });
     },
@@ -96,13 +85,11 @@ export function registerKeyRoutes(app: FastifyInstance, { keyStore }: { keyStore
     async (request, reply) => {
       const principal = requirePrincipal(request);
       const { reason } = request.query;
-      await translated(() =>
-        keyStore.revoke(request.params.name, principal.name, {
-          correlationId: request.correlationId || request.id,
-          ...(reason !== undefined ? { reason } : {}),
-        }),
-      );
+      await keyStore.revoke(request.params.name, principal.name, {
+        correlationId: request.correlationId || request.id,
+        ...(reason !== undefined ? { reason } : {}),
+      });
       return reply.code(204).send(null);
     },
   );
-}
+};

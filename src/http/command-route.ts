@@ -1,21 +1,22 @@
-import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Decider, DomainEvent } from '../../commands/decider.ts';
+import { canonicalHash } from '../canonical-json.ts';
 import type { CommandHandler, CommandMetadata } from '../commands/handle-command.ts';
 import { apiError } from '../errors.ts';
 import { canWriteFor, coveringOffice } from '../auth/policy.ts';
 import { requirePrincipal } from '../auth/plugin.ts';
-import { WriteResponse, problemResponses } from './schemas.ts';
+import { derivedUuid } from '../ids.ts';
+import { IdParams, WriteResponse, problemResponses } from './schemas.ts';
 
 /** One command route: which decider, which stream, which body. */
-export interface WriteRoute {
+export interface CommandRoute {
   url: string;
   /** The command type the body becomes, e.g. `SignAgreement`. */
   command: string;
   body: z.ZodObject;
-  // The route table mixes aggregates; each entry's decider matches its own commands.
+  // The route tables mix aggregates; each entry's decider matches its own commands.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   decider: Decider<any, any, DomainEvent<string, object>>;
   stream: (id: string) => string;
@@ -34,7 +35,12 @@ export interface WriteRoute {
   ownerOf: (command: { data: Record<string, unknown> }, state: Record<string, unknown>) => string | undefined;
 }
 
-const IdParams = z.object({ id: z.uuid() });
+export interface CommandRouteDependencies {
+  handle: CommandHandler;
+  /** Ids the server mints for created resources. */
+  newId: () => string;
+}
+
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 const IF_MATCH = /^(?:W\/)?"(\d{1,15})"$/;
 
@@ -62,29 +68,10 @@ function idempotencyKey(request: FastifyRequest): string | undefined {
   return key;
 }
 
-/** Key order must not matter: a retry may serialise the same body differently. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-function sha256(text: string) {
-  return createHash('sha256').update(text).digest('hex');
-}
-
-/** A created resource's id, derived from its Idempotency-Key so that a retry targets the same stream. */
-function idFromKey(actor: string, command: string, key: string): string {
-  const hex = sha256(`${actor}\n${command}\n${key}`);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-
 /** Correlation tokens go into every event: short and plain, or not at all. */
 const TOKEN = /^[\w.@:-]{1,100}$/;
 
+/** Who asks and in which request chain, from the authenticated key and the correlation headers. */
 export function commandMetadata(request: FastifyRequest): CommandMetadata {
   const { actor, office } = request.actor;
   const causation = header(request, 'x-causation-id');
@@ -94,11 +81,17 @@ export function commandMetadata(request: FastifyRequest): CommandMetadata {
     ...(office ? { office } : {}),
     correlationId: request.correlationId,
     ...(causationId ? { causationId } : {}),
-    now: new Date().toISOString(),
   };
 }
 
-export function registerWriteRoute(app: FastifyInstance, handle: CommandHandler, route: WriteRoute) {
+/** The id a command targets: from the path, the body, the Idempotency-Key (so a retry creates nothing new) or a fresh one. */
+function targetId(route: CommandRoute, request: FastifyRequest, data: Record<string, unknown>, bodyId: string | undefined, key: string | undefined, actor: string, newId: () => string) {
+  if (route.idOf) return route.idOf(data);
+  if (!route.creates) return (request.params as { id: string }).id;
+  return bodyId ?? (key ? derivedUuid('resource', actor, route.command, key) : newId());
+}
+
+export function registerCommandRoute(app: FastifyInstance, deps: CommandRouteDependencies, route: CommandRoute) {
   app.withTypeProvider<ZodTypeProvider>().route({
     method: 'POST',
     url: route.url,
@@ -114,36 +107,31 @@ export function registerWriteRoute(app: FastifyInstance, handle: CommandHandler,
       const { id: bodyId, ...data } = request.body as Record<string, unknown> & { id?: string };
       const key = idempotencyKey(request);
       const metadata = commandMetadata(request);
-      const id = route.idOf
-        ? route.idOf(data)
-        : route.creates
-        ? (bodyId ?? (key ? idFromKey(metadata.actor, route.command, key) : randomUUID()))
-        : (request.params as { id: string }).id;
-      const result = await handle(
-        route.decider,
-        route.stream(id),
-        { type: route.command, id, data },
-        metadata,
-        {
-          expectedRevision: expectedRevision(request),
-          idempotency: key ? { key, requestHash: sha256(`${route.command}\n${id}\n${canonicalJson(data)}`) } : undefined,
-          authorize: (command: { data: Record<string, unknown> }, state: Record<string, unknown>) => {
-            const owner = route.ownerOf(command, state);
-            if (owner === undefined) return {};
-            const principal = requirePrincipal(request);
-            if (!canWriteFor(principal, owner)) {
-              throw apiError('forbidden', `The key ${principal.name} may not write records of office ${owner}.`);
-            }
-            const office = coveringOffice(principal, owner);
-            return office ? { office } : {};
-          },
+      const id = targetId(route, request, data, bodyId, key, metadata.actor, deps.newId);
+      const result = await deps.handle(route.decider, route.stream(id), { type: route.command, id, data }, metadata, {
+        expectedRevision: expectedRevision(request),
+        idempotency: key ? { key, requestHash: canonicalHash([route.command, id, data]) } : undefined,
+        authorize: (command: { data: Record<string, unknown> }, state: Record<string, unknown>) => {
+          const owner = route.ownerOf(command, state);
+          if (owner === undefined) return {};
+          const principal = requirePrincipal(request);
+          if (!canWriteFor(principal, owner)) {
+            throw apiError('forbidden', `The key ${principal.name} may not write records of office ${owner}.`);
+          }
+          const office = coveringOffice(principal, owner);
+          return office ? { office } : {};
         },
-      );
-      if (!result.appended) reply.header('idempotent-replayed', 'true');
+      });
+      if (result.replayed) reply.header('idempotent-replayed', 'true');
       return reply
         .code(route.creates ? 201 : 200)
         .header('etag', `"${result.revision}"`)
-        .send({ id, revision: result.revision, position: result.position });
+        .send({ id, revision: result.revision, position: result.position as string });
     },
   });
+}
+
+/** Registers a resource's command routes. */
+export function registerCommandRoutes(app: FastifyInstance, deps: CommandRouteDependencies, routes: readonly CommandRoute[]) {
+  for (const route of routes) registerCommandRoute(app, deps, route);
 }

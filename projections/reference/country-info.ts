@@ -95,7 +95,7 @@ const TABLE: ReadonlyMap<string, CountryInfo> = new Map(
 /**
  * Names and continent of an upper-case ISO 3166-1 alpha-2 code; undefined for
  * unknown codes and for the Antarctic ones. It answers for any code, including
- * those that can never be a partner country (see `commands/shared/countries.ts`).
+ * those that can never be a partner country (see `commands/shared/partner-countries.ts`).
  */
 export function countryInfo(iso2: string): CountryInfo | undefined {
   return TABLE.get(iso2);

@@ -1,8 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+/** Operations: liveness, readiness and metrics. */
+import type { FastifyPluginAsync } from 'fastify';
+import fp from 'fastify-plugin';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { EventStore } from '../event-store/port.ts';
-import type { ReadSide } from './read-side.ts';
+import type { EventStore } from '../../event-store/port.ts';
+import { createMetrics } from '../metrics.ts';
+import type { RouteServices } from '../services.ts';
 
 const READY_TIMEOUT_MS = 2000;
 
@@ -20,8 +23,20 @@ async function storeReachable(store: EventStore): Promise<boolean> {
   }
 }
 
-/** Liveness (the process answers) and readiness (it can reach the event store). */
-export function registerOperations(app: FastifyInstance, store: EventStore, eventStoreKind: string, readSide: ReadSide) {
+/**
+ * Liveness (the process answers), readiness (it can reach the event store,
+ * and how the read side stands) and Prometheus metrics. Not encapsulated:
+ * the metrics hook counts every route of the app.
+ */
+const operations: FastifyPluginAsync<Pick<RouteServices, 'store' | 'readSide' | 'eventStoreKind'>> = async (app, options) => {
+  const { store, readSide, eventStoreKind } = options;
+  const metrics = createMetrics(() =>
+    readSide.status().map((p) => ({ name: p.name, lag: p.lag ?? 0, caughtUp: p.caughtUp, degraded: p.degraded })),
+  );
+  app.addHook('onResponse', metrics.onResponse);
+  app.get('/metrics', { config: { access: 'read' }, schema: { hide: true } }, async (_request, reply) =>
+    reply.type(metrics.contentType).send(await metrics.text()),
+  );
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get(
     '/health',
@@ -79,4 +94,6 @@ export function registerOperations(app: FastifyInstance, store: EventStore, even
       });
     },
   );
-}
+};
+
+export const operationRoutes = fp(operations, { name: 'operations' });

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import type { EventEnvelope } from '../decider.ts';
+import type { KeyEvent, KeyHash } from './events.ts';
+import { ROLES, type Role } from './spec.ts';
+
+/** What anyone may see about a key: never its hash or salt. */
+export interface KeyRecord {
+  name: string;
+  role: Role;
+  offices: string[];
+  /** The first characters of a generated key, to tell keys apart; absent for a provisioned key. */
+  prefix?: string;
+  issuedAt: string;
+  issuedBy: string;
+}
+
+export interface StoredKey extends KeyRecord, KeyHash {
+  /** The id of the issuing event: tells a reissued name from the key it replaced. */
+  eventId: string;
+}
+
+export interface KeysState {
+  /** The keys not revoked, by name. */
+  active: ReadonlyMap<string, StoredKey>;
+}
+
+export const initialKeysState: KeysState = { active: new Map() };
+
+const Issued = z.object({
+  name: z.string(),
+  role: z.enum(ROLES),
+  offices: z.array(z.string()),
+  salt: z.string(),
+  hash: z.string(),
+  algorithm: z.string(),
+  prefix: z.string().optional(),
+});
+
+const Revoked = z.object({ name: z.string(), reason: z.string().optional() });
+
+/**
+ * Folds one stored event of the `api-keys` stream; who issued a key and when
+ * come from the envelope. A malformed key event throws rather than being
+ * skipped: skipping a revocation would leave a revoked key working.
+ */
+export function evolveKeys(state: KeysState, event: KeyEvent & Partial<EventEnvelope>): KeysState {
+  switch (event.type) {
+    case 'ApiKeyIssued': {
+      const data = Issued.parse(event.data);
+      if (event.id === undefined || event.metadata === undefined) throw new TypeError('an issued key is folded from its stored event');
+      const { occurredAt: issuedAt, actor: issuedBy } = event.metadata;
+      const active = new Map(state.active);
+      active.set(data.name, { ...data, issuedAt, issuedBy, eventId: event.id });
+      return { active };
+    }
+    case 'ApiKeyRevoked': {
+      const active = new Map(state.active);
+      active.delete(Revoked.parse(event.data).name);
+      return { active };
+    }
+    default:
+      // Event types added later are ignored by older code rather than stopping authentication.
+      return state;
+  }
+}
+
+export function publicRecord(key: StoredKey): KeyRecord {
+  const { name, role, offices, prefix, issuedAt, issuedBy } = key;
+  return { name, role, offices: [...offices], ...(prefix !== undefined ? { prefix } : {}), issuedAt, issuedBy };
+}
