@@ -4,6 +4,7 @@
  * `src/projection-runner/` feeds them events from `$all` in order and stores
  * the changed documents together with the checkpoint.
  */
+import type { ViewDefinition } from './view.ts';
 
 /** An event as projections see it (structurally the event store's RecordedEvent). */
 export interface ProjectedEvent {
@@ -18,22 +19,26 @@ export interface ProjectedEvent {
   recordedAt: string;
 }
 
-/** A JSON document. */
+/** A JSON document: only values that survive JSON unchanged (no `undefined`, no dates). */
 export type Doc = Record<string, unknown>;
 
+/** Which document: its collection and its id. */
+export type DocKey = readonly [collection: string, id: string];
+
 /**
- * The projection's documents, grouped in named collections. Changes are
- * tracked by the runner and written atomically with the checkpoint.
+ * The projection's documents, grouped in named collections. Documents are
+ * immutable: `get` hands out the stored object itself, which must never be
+ * changed; to change a document, `put` a new object (copy on write). `get`
+ * may only ask for documents `touches` named for the event being applied:
+ * a store that does not hold every document in memory fetches those first.
  */
 export interface Documents {
   get<T extends Doc = Doc>(collection: string, id: string): T | undefined;
   put(collection: string, id: string, doc: Doc): void;
   delete(collection: string, id: string): void;
-  /** Every document of a collection; for the rare handler that must scan. */
-  all<T extends Doc = Doc>(collection: string): T[];
 }
 
-export interface Projection {
+export interface Projection<V = unknown> {
   /** Stable name: the read-model namespace, e.g. `register`. */
   name: string;
   /** Bump when `apply` changes meaning: the runner then rebuilds into a fresh version. */
@@ -41,9 +46,13 @@ export interface Projection {
   collections: readonly string[];
   /** The event types it handles; others are skipped without calling `apply`. */
   handles: ReadonlySet<string>;
+  /** The documents `apply` reads for this event (only called for handled types). */
+  touches(event: ProjectedEvent): readonly DocKey[];
   /**
    * Folds one event into the documents. Must be idempotent: the same event
    * delivered twice changes nothing (guard by stream revision or event id).
    */
   apply(event: ProjectedEvent, docs: Documents): void;
+  /** The in-memory indexes and aggregates its queries read, kept up to date from its documents. */
+  view?: ViewDefinition<V>;
 }

@@ -58,6 +58,7 @@ export const campaignsProjection: Projection = {
   version: 1,
   collections: [CAMPAIGNS],
   handles: new Set(Object.keys(HANDLED)),
+  touches: (recorded) => [[CAMPAIGNS, String(recorded.data.campaignId)]],
   apply(recorded, docs) {
     // `handles` admits only campaign events, whose data the write side shaped.
     const event = { type: recorded.type, data: recorded.data } as CampaignEvent;

@@ -29,6 +29,7 @@ export const portfolioProjection: Projection = {
   version: 1,
   collections: [PROJECTS],
   handles: new Set(Object.keys(HANDLED)),
+  touches: (recorded) => [[PROJECTS, String(recorded.data.projectId)]],
   apply(recorded, docs) {
     // `handles` admits only project events, whose data the write side shaped.
     const event = { type: recorded.type, data: recorded.data } as ProjectEvent;

@@ -30,6 +30,10 @@ export const registerProjection: Projection = {
   version: 1,
   collections: [PARTNERSHIPS, ACTIVITIES],
   handles: new Set(Object.keys(HANDLED)),
+  touches: (recorded) => {
+    const data = recorded.data as { partnershipId: string };
+    return [[PARTNERSHIPS, data.partnershipId]];
+  },
   apply(recorded, docs) {
     // `handles` admits only partnership events, whose data the write side shaped.
     const event = { type: recorded.type, data: recorded.data } as PartnershipEvent;

@@ -30,6 +30,7 @@ export const reportsProjection: Projection = {
   version: 1,
   collections: [SUBMISSIONS],
   handles: new Set(Object.keys(HANDLED)),
+  touches: (recorded) => [[SUBMISSIONS, String(recorded.data.reportId)]],
   apply(recorded, docs) {
     // `handles` admits only report events, whose data the write side shaped.
     const { data } = { type: recorded.type, data: recorded.data } as ReportEvent;

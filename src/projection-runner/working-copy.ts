@@ -61,11 +61,6 @@ export function createWorkingCopy(
           collection(name);
           mark(overlay, name).set(id, null);
         },
-        all<T extends Doc = Doc>(name: string): T[] {
-          const merged = new Map<string, Doc | null>(collection(name));
-          for (const [id, doc] of overlay.get(name) ?? []) merged.set(id, doc);
-          return [...merged.values()].flatMap((doc) => (doc === null ? [] : [structuredClone(doc) as T]));
-        },
       };
       fold(view);
       for (const [name, changes] of overlay) {

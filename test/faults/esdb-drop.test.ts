@@ -37,6 +37,7 @@ const deliveryProbe: Projection = {
   version: 1,
   collections: ['streams'],
   handles: new Set(PROJECTIONS.flatMap((projection) => [...projection.handles])),
+  touches: (event) => [['streams', event.stream]],
   apply(event, docs) {
     const seen = docs.get<{ revisions: number[] }>('streams', event.stream)?.revisions ?? [];
     docs.put('streams', event.stream, { stream: event.stream, revisions: [...seen, event.revision] });

@@ -31,6 +31,10 @@ export function counterProjection(overrides: Partial<Projection> = {}): Projecti
     version: 1,
     collections: ['streams', 'totals'],
     handles: new Set(['Counted', 'Closed']),
+    touches: (event) => [
+      ['totals', 'all'],
+      ['streams', event.stream],
+    ],
     apply(event, docs) {
       const totals = docs.get<{ applied: number }>('totals', 'all');
       docs.put('totals', 'all', { applied: (totals?.applied ?? 0) + 1 });
@@ -93,7 +97,6 @@ export async function foldFromZero(projection: Projection, store: EventStore): P
     get: <T extends Doc>(collection: string, id: string) => at(collection)[id] as T | undefined,
     put: (collection, id, doc) => void (at(collection)[id] = JSON.parse(JSON.stringify(doc)) as Doc),
     delete: (collection, id) => void delete at(collection)[id],
-    all: <T extends Doc>(collection: string) => Object.values(at(collection)) as T[],
   };
   for (const event of await store.readAll()) {
     if (projection.handles.has(event.type)) projection.apply({ ...event, metadata: { ...event.metadata } }, docs);

@@ -7,9 +7,11 @@
  *
  * Events get stream revisions and global positions as the store would give
  * them. Documents live in an in-memory `Documents` that copies through JSON,
- * like a real store, so a projection that mutates a document without `put`
- * or keeps a non-JSON value is caught. `then` also checks that redelivering
- * every event (right away, and the whole log again) changes nothing.
+ * like a real store, and hands out frozen documents: a projection that
+ * changes a document in place, keeps a non-JSON value, or reads a document
+ * its `touches` did not name for the event is caught. `then` also checks
+ * that redelivering every event (right away, and the whole log again)
+ * changes nothing.
  */
 import type { DomainEvent } from '../../commands/decider.ts';
 import type { Doc, Documents, ProjectedEvent, Projection } from '../../projections/projection.ts';
@@ -52,7 +54,21 @@ export function eventLog(options: { actor?: string; recordedAt?: string } = {}) 
 
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
-export function memoryDocuments(collections: readonly string[]): Documents & { snapshot(): Model } {
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
+}
+
+export interface TestDocuments extends Documents {
+  /** Every document of a collection, for tests that query them. */
+  all<T extends Doc = Doc>(collection: string): T[];
+  snapshot(): Model;
+}
+
+export function memoryDocuments(collections: readonly string[]): TestDocuments {
   const store = new Map<string, Map<string, Doc>>(collections.map((name) => [name, new Map()]));
   const collection = (name: string) => {
     const found = store.get(name);
@@ -62,12 +78,12 @@ export function memoryDocuments(collections: readonly string[]): Documents & { s
   return {
     get: <T extends Doc>(name: string, id: string) => {
       const doc = collection(name).get(id);
-      return doc === undefined ? undefined : (copy(doc) as T);
+      return doc as T | undefined;
     },
     put(name, id, doc) {
       const path = nonJsonPath(doc);
       if (path !== undefined) throw new Error(`${name}/${id} is not plain JSON at ${path}`);
-      collection(name).set(id, copy(doc));
+      collection(name).set(id, deepFreeze(copy(doc)));
     },
     delete: (name, id) => void collection(name).delete(id),
     all: <T extends Doc>(name: string) => [...collection(name).values()].map((doc) => copy(doc) as T),
@@ -75,9 +91,26 @@ export function memoryDocuments(collections: readonly string[]): Documents & { s
   };
 }
 
-/** Feeds events as the runner does: only the types the projection handles. */
+/** The documents as `apply` may see them for one event: only those `touches` named. */
+function touchedOnly(docs: Documents, keys: readonly (readonly [string, string])[], event: ProjectedEvent): Documents {
+  const allowed = new Set(keys.map(([collection, id]) => `${collection}\u0000${id}`));
+  return {
+    get: <T extends Doc>(collection: string, id: string) => {
+      if (!allowed.has(`${collection}\u0000${id}`)) {
+        throw new Error(`${event.type} at ${event.position} read ${collection}/${id}, which touches() did not name`);
+      }
+      return docs.get<T>(collection, id);
+    },
+    put: (collection, id, doc) => docs.put(collection, id, doc),
+    delete: (collection, id) => docs.delete(collection, id),
+  };
+}
+
+/** Feeds events as the runner does: only the types the projection handles, each seeing what it touches. */
 export function project(projection: Projection, events: readonly ProjectedEvent[], docs = memoryDocuments(projection.collections)) {
-  for (const event of events) if (projection.handles.has(event.type)) projection.apply(event, docs);
+  for (const event of events) {
+    if (projection.handles.has(event.type)) projection.apply(event, touchedOnly(docs, projection.touches(event), event));
+  }
   return docs;
 }
 
