@@ -9,9 +9,10 @@ import {
 } from '../../commands/partnership/index.ts';
 import { type ProjectEvent, projectDecider, type ProjectState } from '../../commands/project/index.ts';
 import { SHANDONG_CITIES } from '../../commands/shared/divisions.ts';
-import { countryInfo, groupsOf, SHANDONG_PARTNERSHIPS } from '../../projections/reference/index.ts';
+import { countryInfo, groupsOf } from '../../projections/reference/index.ts';
 import { computeFigures } from '../../src/demo/figures.ts';
 import { DemoStoreNotEmptyError, seedDemoStore } from '../../src/demo/seed.ts';
+import { SHANDONG_PARTNERSHIPS } from '../../src/demo/sourced-partnerships.ts';
 import { createSqliteEventStore } from '../../src/event-store/sqlite.ts';
 import type { EventStore, RecordedEvent } from '../../src/event-store/port.ts';
 
