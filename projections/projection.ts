@@ -4,7 +4,9 @@
  * `src/projection-runner/` feeds them events from `$all` in order and stores
  * the changed documents together with the checkpoint.
  */
-import type { ViewDefinition } from './view.ts';
+import type { Doc, ViewDefinition } from './view.ts';
+
+export type { Doc } from './view.ts';
 
 /** An event as projections see it (structurally the event store's RecordedEvent). */
 export interface ProjectedEvent {
@@ -18,9 +20,6 @@ export interface ProjectedEvent {
   position: string;
   recordedAt: string;
 }
-
-/** A JSON document: only values that survive JSON unchanged (no `undefined`, no dates). */
-export type Doc = Record<string, unknown>;
 
 /** Which document: its collection and its id. */
 export type DocKey = readonly [collection: string, id: string];

@@ -6,7 +6,9 @@
  * instance that reads the same Redis), and it never holds anything the
  * documents do not.
  */
-import type { Doc } from './projection.ts';
+
+/** A JSON document: only values that survive JSON unchanged (no `undefined`, no dates). */
+export type Doc = Record<string, unknown>;
 
 /** One document a commit wrote or deleted, with what it was before (undefined: it did not exist / it is gone). */
 export interface DocChange {

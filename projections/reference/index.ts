@@ -1,7 +1,6 @@
 /**
  * Reference data for read models: countries with continents, country groups
- * with dated membership, Shandong's offices, and the sourced partnerships the
- * demo dataset is built on. Pure data and lookups, no I/O.
+ * with dated membership, and Shandong's offices. Pure data and lookups, no I/O.
  */
 export {
   allCountries,
@@ -25,11 +24,3 @@ export {
   type Division,
   type DivisionLevel,
 } from './divisions.ts';
-export {
-  PARTNERSHIP_SOURCE_LEVELS,
-  PARTNERSHIP_SOURCE_TYPES,
-  SHANDONG_PARTNERSHIPS,
-  type PartnershipSourceLevel,
-  type PartnershipSourceType,
-  type ShandongPartnershipRecord,
-} from './shandong-partnerships.ts';

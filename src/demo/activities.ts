@@ -1,31 +1,47 @@
-import type { ActivityDirection, ActivityType, PartnershipKind } from '../../commands/partnership/index.ts';
+import { z } from 'zod';
+import {
+  ACTIVITY_TYPES,
+  type ActivityDirection,
+  type ActivityType,
+  PARTNERSHIP_KINDS,
+  type PartnershipKind,
+} from '../../commands/partnership/index.ts';
+import { explained, jsonTable, titleTemplate, weights } from './data-files.ts';
 import { dayNumber, fromDayNumber, maxDate, minDate } from './dates.ts';
 import type { Random } from './random.ts';
 import type { Entry } from './timeline.ts';
 
 /**
- * Exchange activities for the demo. Culture dominates, as in the office's
- * own reporting (600+ cultural events over 40 years); from 2020 most
- * exchanges moved online.
+ * Exchange activities for the demo: which types, how often, their titles
+ * and outcomes (`data/activities.json`).
  */
 
-type Mix = readonly (readonly [ActivityType, number])[];
+const byType = <T extends z.ZodType>(value: T) => z.record(z.enum(ACTIVITY_TYPES), value);
 
-const BEFORE_2020: Mix = [
-  ['culture', 40], ['delegation_visit', 15], ['trade_investment', 9], ['education', 8], ['youth', 5],
-  ['health_elderly_care', 3], ['science_technology', 4], ['tourism', 4], ['sports', 3], ['agriculture', 3],
-  ['forum', 3], ['port_logistics', 1], ['other', 2],
-];
+const Activities = z.strictObject({
+  /** Weights of the activity types, by era; ports have their own. */
+  mixes: explained({
+    before2020: weights(z.enum(ACTIVITY_TYPES)),
+    from2020: weights(z.enum(ACTIVITY_TYPES)),
+    ports: weights(z.enum(ACTIVITY_TYPES)),
+  }),
+  /** Activities a year of a partnership, by kind. */
+  yearlyRate: z.record(z.enum(PARTNERSHIP_KINDS), z.number().positive()),
+  /**
+   * Titles say who travelled: `out` means the Shandong side went abroad,
+   * `in` that the partner came to Shandong; `any` fits every direction,
+   * online too.
+   */
+  titles: byType(z.array(z.tuple([z.enum(['out', 'in', 'any']), titleTemplate()])).min(1)),
+  /** Outcomes an activity may record: description and category. */
+  outcomes: byType(z.array(z.tuple([z.string().min(1), z.string().min(1)])).min(1)),
+  /** How likely an activity of each type is to produce a recorded outcome, and at most how many. */
+  outcomeOdds: byType(z.strictObject({ chance: z.number().min(0).max(1), most: z.int().min(1) })),
+  /** Ranks of the most senior leader at delegation visits, forums and trade events. */
+  leaderRanks: z.array(z.string().min(1)).min(1),
+});
 
-const FROM_2020: Mix = [
-  ['online_meeting', 30], ['culture', 32], ['trade_investment', 8], ['education', 6], ['health_elderly_care', 8],
-  ['youth', 3], ['forum', 4], ['science_technology', 3], ['other', 6],
-];
-
-const PORTS: Mix = [['port_logistics', 45], ['delegation_visit', 20], ['trade_investment', 20], ['forum', 10], ['culture', 5]];
-
-/** Yearly activity rate of a partnership, by kind. */
-const RATE: Readonly<Record<PartnershipKind, number>> = { sister: 0.21, friendly_cooperation: 0.15, institutional: 0.17 };
+const { mixes, yearlyRate, titles, outcomes, outcomeOdds, leaderRanks } = jsonTable('activities.json', Activities);
 
 /** More culture in the 1980s, fewer exchanges in the pandemic years. */
 function eraFactor(year: number): number {
@@ -34,76 +50,6 @@ function eraFactor(year: number): number {
   if (year === 2021) return 0.8;
   return year >= 2010 ? 1.1 : 1;
 }
-
-/**
- * Titles say who travelled: `out` means the Shandong side went abroad, `in`
- * that the partner came to Shandong; `any` fits every direction, online too.
- */
-type Title = readonly ['out' | 'in' | 'any', string];
-
-const TITLES: Readonly<Record<ActivityType, readonly Title[]>> = {
-  culture: [
-    ['out', '{local} art troupe performs in {partner}'],
-    ['in', '{partner} photo exhibition in {local}'],
-    ['out', 'Confucius culture week in {partner}'],
-    ['any', 'Spring Festival celebration with {partner}'],
-    ['any', '{local}–{partner} calligraphy and painting exhibition'],
-    ['out', 'Shandong intangible heritage showcase in {partner}'],
-    ['in', '{partner} cultural delegation at the {local} culture festival'],
-    ['in', '{partner} film week in {local}'],
-    ['any', 'Friendship anniversary concert with {partner}'],
-    ['any', 'Traditional crafts exchange with {partner}'],
-    ['out', 'Kite culture exhibition in {partner}'],
-    ['in', '{partner} museum treasures on show in {local}'],
-  ],
-  delegation_visit: [['out', '{local} government delegation visits {partner}'], ['in', '{partner} delegation visits {local}']],
-  trade_investment: [
-    ['in', '{partner} investment promotion seminar in {local}'],
-    ['out', '{local} products fair in {partner}'],
-    ['any', 'Business matchmaking with {partner} companies'],
-  ],
-  education: [
-    ['any', 'Student exchange programme with {partner}'],
-    ['out', 'Sister-school visit to {partner}'],
-    ['any', 'Teacher exchange with {partner}'],
-  ],
-  youth: [['any', 'Youth summer camp with {partner}'], ['any', 'Youth friendship exchange with {partner}']],
-  health_elderly_care: [['any', 'Elderly-care cooperation seminar with {partner}'], ['any', 'Medical team exchange with {partner}']],
-  science_technology: [['any', 'Science park cooperation talks with {partner}'], ['any', 'Joint research workshop with {partner}']],
-  tourism: [['out', '{local} tourism promotion in {partner}'], ['in', '{partner} tour operators visit {local}']],
-  sports: [['any', 'Friendship football match with {partner}'], ['in', '{partner} runners at the {local} marathon']],
-  agriculture: [['any', 'Agricultural technology exchange with {partner}'], ['in', 'Modern agriculture study visit from {partner}']],
-  port_logistics: [['any', 'Port and logistics cooperation talks with {partner}'], ['any', 'New shipping service linking {local} and {partner}']],
-  forum: [['any', 'Friendship-city forum with {partner}'], ['in', '{partner} at the Shandong friendship cities conference']],
-  online_meeting: [['any', 'Video meeting with {partner} on cooperation'], ['any', 'Online exchange with {partner}']],
-  other: [['any', 'Friendship tree planting with {partner}'], ['any', 'Disaster-relief donation exchanged with {partner}']],
-};
-
-const OUTCOMES: Readonly<Record<ActivityType, readonly (readonly [string, string])[]>> = {
-  culture: [['Annual culture exchange programme agreed', 'agreement'], ['Museum loan agreement', 'agreement'], ['Joint exhibition planned for next year', 'plan']],
-  delegation_visit: [['Memorandum of cooperation signed', 'agreement'], ['Exchange plan for the coming year agreed', 'plan']],
-  trade_investment: [['Investment agreement signed', 'investment'], ['Trade orders placed', 'trade'], ['Chambers of commerce sign a cooperation memorandum', 'agreement']],
-  education: [['Sister-school agreement signed', 'agreement'], ['Scholarship places agreed', 'education']],
-  youth: [['Annual youth exchange agreed', 'plan']],
-  health_elderly_care: [['Elderly-care training programme agreed', 'agreement'], ['Hospital cooperation agreement', 'agreement']],
-  science_technology: [['Joint laboratory agreed', 'agreement'], ['Technology transfer contract', 'investment']],
-  tourism: [['Tourism promotion agreement', 'agreement'], ['Charter flights arranged', 'trade']],
-  sports: [['Annual sports exchange agreed', 'plan']],
-  agriculture: [['Demonstration farm cooperation agreed', 'agreement'], ['Seed and technology trial agreed', 'agreement']],
-  port_logistics: [['Shipping route opened', 'trade'], ['Port cooperation agreement', 'agreement']],
-  forum: [['Joint declaration adopted', 'agreement']],
-  online_meeting: [['Follow-up cooperation list agreed', 'plan']],
-  other: [['Friendship monument dedicated', 'other']],
-};
-
-/** How likely an activity of each type is to produce a recorded outcome, and at most how many. */
-const OUTCOME_ODDS: Readonly<Record<ActivityType, readonly [number, number]>> = {
-  culture: [0.35, 1], delegation_visit: [0.55, 2], trade_investment: [0.75, 2], education: [0.45, 1], youth: [0.3, 1],
-  health_elderly_care: [0.45, 1], science_technology: [0.5, 2], tourism: [0.35, 1], sports: [0.2, 1],
-  agriculture: [0.45, 1], port_logistics: [0.6, 2], forum: [0.4, 1], online_meeting: [0.3, 1], other: [0.2, 1],
-};
-
-const LEADERS = ['governor', 'vice-governor', 'mayor', 'vice-mayor', 'director-general', 'party secretary'] as const;
 
 export interface ActivityContext {
   localName: string;
@@ -114,7 +60,7 @@ export interface ActivityContext {
 
 /** One activity of `type` on `date`, as a RecordActivity entry. */
 export function activity(rnd: Random, context: ActivityContext, date: string, type: ActivityType): Entry {
-  const [way, template] = rnd.pick(TITLES[type]);
+  const [way, template] = rnd.pick(titles[type]);
   // From 2020 most exchanges that could move online did.
   const online = type === 'online_meeting' || (way === 'any' && date >= '2020' && rnd.chance(0.7));
   const direction: ActivityDirection = online
@@ -125,10 +71,10 @@ export function activity(rnd: Random, context: ActivityContext, date: string, ty
         ? 'incoming'
         : rnd.pick(['incoming', 'outgoing', 'joint'] as const);
   const title = template.replaceAll('{local}', context.localName).replaceAll('{partner}', context.partnerName);
-  const [odds, most] = OUTCOME_ODDS[type];
-  const outcomeCount = rnd.chance(odds) ? rnd.int(1, most) : 0;
-  const outcomes = rnd
-    .shuffle(OUTCOMES[type])
+  const { chance, most } = outcomeOdds[type];
+  const outcomeCount = rnd.chance(chance) ? rnd.int(1, most) : 0;
+  const recorded = rnd
+    .shuffle(outcomes[type])
     .slice(0, outcomeCount)
     .map(([description, category]) => ({ description, category }));
   const senior = type === 'delegation_visit' || type === 'forum' || type === 'trade_investment';
@@ -142,16 +88,16 @@ export function activity(rnd: Random, context: ActivityContext, date: string, ty
         title,
         participants: online ? rnd.int(5, 60) : rnd.int(8, 200),
         ...(type === 'culture' && { audience: rnd.int(3, 2000) * 100 }),
-        ...(senior && rnd.chance(0.6) && { leaderRank: rnd.pick(LEADERS) }),
-        ...(outcomes.length > 0 && { outcomes }),
+        ...(senior && rnd.chance(0.6) && { leaderRank: rnd.pick(leaderRanks) }),
+        ...(recorded.length > 0 && { outcomes: recorded }),
       },
     },
   };
 }
 
-function mixFor(context: ActivityContext, year: number): Mix {
-  if (context.port) return PORTS;
-  return year >= 2020 ? FROM_2020 : BEFORE_2020;
+function mixFor(context: ActivityContext, year: number): readonly (readonly [ActivityType, number])[] {
+  if (context.port) return mixes.ports;
+  return year >= 2020 ? mixes.from2020 : mixes.before2020;
 }
 
 /** Activities spread over the active windows, year by year. */
@@ -163,7 +109,7 @@ export function activitiesIn(rnd: Random, context: ActivityContext, windows: rea
       const start = maxDate(from, `${y}-01-01`);
       const end = minDate(to, `${y}-12-31`);
       const share = (dayNumber(end) - dayNumber(start) + 1) / 365;
-      const expected = RATE[context.kind] * eraFactor(y) * share;
+      const expected = yearlyRate[context.kind] * eraFactor(y) * share;
       const count = Math.floor(expected) + (rnd.chance(expected % 1) ? 1 : 0);
       for (let i = 0; i < count; i++) {
         const date = fromDayNumber(rnd.int(dayNumber(start), dayNumber(end)));

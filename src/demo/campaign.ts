@@ -1,8 +1,7 @@
 import type { CampaignCommand } from '../../commands/campaign/index.ts';
 import { PROVINCE_CODE } from '../../commands/shared/divisions.ts';
 import { CAMPAIGN_ID, CAMPAIGN_LAUNCH, type PartnershipPlan } from './partnerships.ts';
-import { PROJECT_COUNTS } from './projects.ts';
-import { TARGETS } from './plan.ts';
+import { PROJECT_COUNTS, TARGETS } from './plan.ts';
 
 export type CampaignBody = CampaignCommand extends infer C ? (C extends unknown ? Omit<C, 'id'> : never) : never;
 

@@ -42,7 +42,7 @@ function report(path: string, summary: SeedSummary, figures: Figures): string {
       (summary.replayed > 0 ? ` (${summary.replayed} already present)` : '') +
       `, ${summary.partnerships} partnerships, ${summary.projects} projects.`,
     '',
-    `Figures as of ${figures.asOf}, folded from the store:`,
+    `Figures as of ${figures.asOf}, as the dashboards show them:`,
     `  relationships (active or dormant)   ${figures.relationships} in ${figures.countries} countries, ${figures.continents.length} continents`,
     `  with Belt and Road countries        ${BRI.pairs} pairs in ${BRI.countries} countries`,
     `  with RCEP member countries          ${RCEP.pairs} pairs in ${RCEP.countries} countries`,

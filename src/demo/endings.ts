@@ -1,47 +1,50 @@
-import type { LocalSideInput, PartnershipKind } from '../../commands/partnership/index.ts';
+import { z } from 'zod';
+import { LocalSideBody, type PartnershipKind } from '../../commands/partnership/index.ts';
+import { explained, jsonTable, partnerCountry } from './data-files.ts';
 import { addDays, randomDate } from './dates.ts';
 import { type Draft, draftOf, SYNTHETIC_NOTE } from './draft.ts';
-import { CITY_WEIGHTS, citySide, countySide } from './local-sides.ts';
+import { CITY_WEIGHTS, citySide } from './local-sides.ts';
 import type { NamePool } from './names.ts';
 import type { Random } from './random.ts';
-import { type Parties, PathBuilder, type Stage } from './timeline.ts';
+import { type Parties, PathBuilder, STAGES } from './timeline.ts';
 
-interface Ending {
-  country: string;
-  nameEn?: string;
-  local: LocalSideInput;
-  signedYear: number;
-  dormantYear?: number;
-  endedYear: number;
-  reason: string;
+const year = () => z.int().min(1979).max(2021);
+
+/** Signed, then perhaps dormant, then ended: each year after the one before. */
+function inOrder(...years: (number | undefined)[]): boolean {
+  const given = years.filter((year) => year !== undefined);
+  return given.every((year, i) => i === 0 || (given[i - 1] ?? year) < year);
 }
 
-/** Ties that ended; they no longer count. The Japanese ones lapsed with the Heisei municipal mergers. */
-const ENDINGS: readonly Ending[] = [
-  {
-    country: 'JP',
-    nameEn: 'Tokuyama',
-    local: citySide('370300'),
-    signedYear: 1987,
-    endedYear: 2004,
-    reason: 'Tokuyama merged into the new city of Shunan in 2003 and the tie was not carried over',
-  },
-  {
-    country: 'JP',
-    nameEn: 'Ryotsu',
-    local: countySide({ code: '371082', nameEn: 'Rongcheng', nameZh: '荣成市' }),
-    signedYear: 1992,
-    endedYear: 2005,
-    reason: 'Ryotsu merged into the new city of Sado in 2004 and the tie was not carried over',
-  },
-  { country: 'US', local: citySide('370700'), signedYear: 1988, dormantYear: 1998, endedYear: 2003, reason: 'The partner city wound up its sister-city programme' },
-  { country: 'RU', local: citySide('370800'), signedYear: 1993, dormantYear: 2001, endedYear: 2010, reason: 'No exchanges for a decade; both sides agreed to end the tie' },
-  { country: 'DE', local: citySide('370900'), signedYear: 1998, endedYear: 2016, reason: 'Both sides agreed to end the tie' },
-  { country: 'KR', local: citySide('371000'), signedYear: 1996, dormantYear: 2009, endedYear: 2019, reason: 'The partner side asked to end the tie after years without exchanges' },
-];
+const Terminated = z
+  .strictObject({
+    country: partnerCountry,
+    nameEn: z.string().min(1).optional(),
+    local: LocalSideBody,
+    signedYear: year(),
+    dormantYear: year().optional(),
+    endedYear: year(),
+    reason: z.string().min(1),
+  })
+  .refine((tie) => inOrder(tie.signedYear, tie.dormantYear, tie.endedYear), {
+    path: ['endedYear'],
+    message: 'signed, dormant (if at all) and ended must each come in a later year',
+  });
+
+const Withdrawn = z.strictObject({ country: partnerCountry, stage: z.enum(STAGES), year: year(), reason: z.string().min(1) });
+
+/**
+ * Ties that ended, and so no longer count, and proposals withdrawn before
+ * signing (`data/endings.json`). A terminated tie without `nameEn` takes a
+ * synthetic partner name.
+ */
+const ENDINGS = jsonTable(
+  'endings.json',
+  z.strictObject({ terminated: explained({ ties: z.array(Terminated) }), withdrawn: z.array(Withdrawn) }),
+);
 
 export function terminated(rnd: Random, names: NamePool): Draft[] {
-  return ENDINGS.map((ending, index) => {
+  return ENDINGS.terminated.ties.map((ending, index) => {
     const key = `terminated/${ending.country}/${String(index + 1).padStart(2, '0')}`;
     const r = rnd.fork(key);
     const parties: Parties = {
@@ -64,20 +67,8 @@ export function terminated(rnd: Random, names: NamePool): Draft[] {
   });
 }
 
-const WITHDRAWALS: readonly (readonly [string, Stage, number, string])[] = [
-  ['KR', 'in_contact', 2011, 'The partner chose another Chinese city'],
-  ['JP', 'intent_signed', 2012, 'The partner city council did not endorse the tie'],
-  ['RU', 'candidate', 2014, 'No reply from the partner side'],
-  ['US', 'in_contact', 2017, 'Priorities changed after local elections on the partner side'],
-  ['TH', 'under_review', 2018, 'The partner side withdrew before the national approval'],
-  ['IN', 'in_contact', 2019, 'Talks stalled'],
-  ['TR', 'candidate', 2020, 'Merged into another proposal with the same partner'],
-  ['FR', 'intent_signed', 2020, 'Exchanges could not start during the pandemic'],
-  ['NG', 'candidate', 2021, 'The partner city chose another Chinese province'],
-];
-
 export function withdrawn(rnd: Random, names: NamePool): Draft[] {
-  return WITHDRAWALS.map(([country, stage, year, reason], index) => {
+  return ENDINGS.withdrawn.map(({ country, stage, year, reason }, index) => {
     const key = `withdrawn/${country}/${String(index + 1).padStart(2, '0')}`;
     const r = rnd.fork(key);
     const kind: PartnershipKind = stage === 'under_review' || r.chance(0.4) ? 'sister' : 'friendly_cooperation';

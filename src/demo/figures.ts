@@ -1,19 +1,33 @@
-import { type CampaignEvent, campaignDecider, type CampaignState } from '../../commands/campaign/index.ts';
+import type { PartnershipKind, PartnershipStatus } from '../../commands/partnership/index.ts';
+import type { ProjectStatus } from '../../commands/project/index.ts';
 import {
-  type Partnership,
-  type PartnershipEvent,
-  partnershipDecider,
-  type PartnershipState,
-} from '../../commands/partnership/index.ts';
-import { type ProjectEvent, projectDecider, type ProjectState } from '../../commands/project/index.ts';
-import { countryInfo, groupsOf, type Continent, type GroupId } from '../../projections/reference/index.ts';
-import type { EventStore, RecordedEvent } from '../event-store/port.ts';
+  ACTIVITIES,
+  activityTimeline,
+  type ActivityDoc,
+  CAMPAIGNS,
+  type CampaignDoc,
+  campaignProgress,
+  campaignsProjection,
+  overview,
+  PARTNERSHIPS,
+  type PartnershipRow,
+  pipeline,
+  portfolio,
+  portfolioProjection,
+  PROJECTS,
+  type ProjectRow,
+  registerProjection,
+} from '../../projections/index.ts';
+import { CONTINENTS, type Continent, type GroupId } from '../../projections/reference/index.ts';
+import type { EventStore, Position } from '../event-store/port.ts';
+import { documents } from '../http/read-models.ts';
+import { createReadSide } from '../read-side.ts';
 import { DEMO_END } from './dates.ts';
 
 /**
- * The December 2021 figures as the store shows them: every stream folded
- * with its aggregate's own `evolve`, counted with the reference data. It
- * trusts nothing the generator planned.
+ * The December 2021 figures as the dashboards show them: the service's own
+ * read side (every projection, into memory read models) catches up with the
+ * store, and the dashboards' queries answer as of the demo's last day.
  */
 export interface Figures {
   asOf: string;
@@ -25,11 +39,11 @@ export interface Figures {
   signedIn2021: number;
   /** Candidate pairs in reserve: candidate, in_contact, intent_signed, under_review, approved. */
   pipeline: number;
-  byStatus: Record<string, number>;
-  byKind: Record<string, number>;
+  byStatus: Record<PartnershipStatus, number>;
+  byKind: Record<PartnershipKind, number>;
   /** Projects in status `planned` (谋划合作项目). */
   plannedProjects: number;
-  projectsByStatus: Record<string, number>;
+  projectsByStatus: Record<ProjectStatus, number>;
   activities: number;
   outcomes: number;
   cultureActivities: number;
@@ -37,69 +51,104 @@ export interface Figures {
   campaigns: { name: string; enrolled: number; dormantAtEnd: number; revived: number; targets: Record<string, number> }[];
 }
 
-const PIPELINE = new Set(['candidate', 'in_contact', 'intent_signed', 'under_review', 'approved']);
+export interface FiguresOptions {
+  /** How long the projections may take to catch up with the store. Default 60 s. */
+  timeoutMs?: number;
+}
 
-const fold = <S, E>(events: readonly RecordedEvent[], decider: { initialState: S; evolve(state: S, event: E): S }) =>
-  events.reduce((state, event) => decider.evolve(state, { type: event.type, data: event.data } as E), decider.initialState);
+/** Runs the projections over the store's events and asks the dashboards' queries; the store stays open. */
+export async function computeFigures(store: EventStore, options: FiguresOptions = {}): Promise<Figures> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const last = await lastPosition(store);
+  const readSide = createReadSide({ config: { role: 'all', readModels: { kind: 'memory' } }, eventStore: store });
+  try {
+    await readSide.start();
+    if (last !== undefined && !(await readSide.waitFor(last, timeoutMs))) {
+      const errors = readSide.status().flatMap((p) => (p.lastError === undefined ? [] : [`; ${p.name}: ${p.lastError}`]));
+      throw new Error(`the projections did not reach position ${last} within ${timeoutMs} ms${errors.join('')}`);
+    }
+    const [partnerships, activities, projects, campaigns] = await Promise.all([
+      documents<PartnershipRow>(readSide, registerProjection.name, PARTNERSHIPS),
+      documents<ActivityDoc>(readSide, registerProjection.name, ACTIVITIES),
+      documents<ProjectRow>(readSide, portfolioProjection.name, PROJECTS),
+      documents<CampaignDoc>(readSide, campaignsProjection.name, CAMPAIGNS),
+    ]);
+    return figuresOf(partnerships, activities, projects, campaigns);
+  } finally {
+    await readSide.close();
+  }
+}
 
-const tally = (values: readonly string[]) =>
-  values.reduce<Record<string, number>>((counts, value) => ({ ...counts, [value]: (counts[value] ?? 0) + 1 }), {});
-
-export async function computeFigures(store: EventStore): Promise<Figures> {
-  const streams = new Map<string, RecordedEvent[]>();
-  for (const event of await store.readAll()) streams.set(event.stream, [...(streams.get(event.stream) ?? []), event]);
-  const byPrefix = (prefix: string) => [...streams].filter(([name]) => name.startsWith(prefix)).map(([, events]) => events);
-
-  const partnerships = byPrefix('partnership-')
-    .map((events) => fold<PartnershipState, PartnershipEvent>(events, partnershipDecider))
-    .filter((state): state is Partnership => state.status !== 'none');
-  const projects = byPrefix('project-').map((events) => fold<ProjectState, ProjectEvent>(events, projectDecider));
-  const campaigns = byPrefix('campaign-').map((events) => fold<CampaignState, CampaignEvent>(events, campaignDecider));
-  const activities = byPrefix('partnership-')
-    .flat()
-    .filter((event) => event.type === 'ActivityRecorded');
-
-  const counted = partnerships.filter((p) => p.status === 'active' || p.status === 'dormant');
-  const countries = new Set(counted.map((p) => p.partner.country));
-  const inGroup = (id: GroupId) => counted.filter((p) => groupsOf(p.partner.country, DEMO_END).includes(id));
-  const group = (id: GroupId) => {
-    const pairs = inGroup(id);
-    return { pairs: pairs.length, countries: new Set(pairs.map((p) => p.partner.country)).size };
-  };
-  const culture = activities.filter((event) => event.data.type === 'culture');
-  const cultureYears = [...new Set(culture.map((event) => Number(String(event.data.date).slice(0, 4))))].sort();
-  const status = new Map(partnerships.map((p) => [p.id, p.status]));
-
+function figuresOf(
+  partnerships: readonly PartnershipRow[],
+  activities: readonly ActivityDoc[],
+  projects: readonly ProjectRow[],
+  campaigns: readonly CampaignDoc[],
+): Figures {
+  const today = DEMO_END;
+  const totals = overview(partnerships, { today });
+  const portfolioNow = portfolio(projects, { today });
+  const { BRI, RCEP, SCO } = totals.byGroup;
+  const culture = activityTimeline(activities, { type: 'culture' });
   return {
-    asOf: DEMO_END,
-    relationships: counted.length,
-    countries: countries.size,
-    continents: [...new Set([...countries].map((c) => countryInfo(c)?.continent))]
-      .filter((c): c is Continent => c !== undefined)
-      .sort(),
-    groups: { BRI: group('BRI'), RCEP: group('RCEP'), SCO: group('SCO') },
-    signedIn2021: counted.filter((p) => p.signedOn?.startsWith('2021') === true).length,
-    pipeline: partnerships.filter((p) => PIPELINE.has(p.status)).length,
-    byStatus: tally(partnerships.map((p) => p.status)),
-    byKind: tally(counted.map((p) => p.kind)),
-    plannedProjects: projects.filter((p) => p.status === 'planned').length,
-    projectsByStatus: tally(projects.map((p) => p.status)),
-    activities: activities.length,
-    outcomes: partnerships.reduce((sum, p) => sum + p.outcomeCount, 0),
-    cultureActivities: culture.length,
-    cultureYears: { first: cultureYears[0] ?? 0, last: cultureYears.at(-1) ?? 0, years: cultureYears.length },
-    campaigns: campaigns.flatMap((c) =>
-      c.status === 'none'
-        ? []
-        : [
-            {
-              name: c.name,
-              enrolled: c.enrolled.length,
-              dormantAtEnd: c.enrolled.filter((id) => status.get(id) === 'dormant').length,
-              revived: c.enrolled.filter((id) => status.get(id) === 'active').length,
-              targets: Object.fromEntries(Object.entries(c.targets).filter((e): e is [string, number] => e[1] !== undefined)),
-            },
-          ],
-    ),
+    asOf: today,
+    relationships: totals.relationships,
+    countries: totals.countries,
+    continents: CONTINENTS.filter((continent) => totals.byContinent[continent].pairs > 0).sort(),
+    groups: { BRI, RCEP, SCO },
+    signedIn2021: totals.signedThisYear,
+    pipeline: pipeline(partnerships, { today }).total,
+    byStatus: totals.byStatus,
+    byKind: totals.byKind,
+    plannedProjects: portfolioNow.byStatus.planned,
+    projectsByStatus: portfolioNow.byStatus,
+    activities: activityTimeline(activities).total,
+    outcomes: totals.outcomes,
+    cultureActivities: culture.total,
+    cultureYears: yearsWith(activities, culture.total),
+    campaigns: [...campaigns]
+      .sort((a, b) => a.launchedOn.localeCompare(b.launchedOn) || a.id.localeCompare(b.id))
+      .map((campaign) => {
+        const progress = campaignProgress(campaign, partnerships, activities, projects, { today });
+        const targets = Object.entries(progress.metrics).flatMap(([metric, { target }]) =>
+          target === null ? [] : [[metric, target] as const],
+        );
+        return {
+          name: campaign.name,
+          enrolled: progress.enrolled.count,
+          dormantAtEnd: progress.enrolled.dormant.length,
+          revived: progress.enrolled.reactivated.length,
+          targets: Object.fromEntries(targets),
+        };
+      }),
   };
+}
+
+/**
+ * The span of years with cultural exchanges, and how many of them had any,
+ * as the timeline filtered by year shows it. The timeline lists the newest
+ * first, so its last entry is the oldest.
+ */
+function yearsWith(activities: readonly ActivityDoc[], total: number): Figures['cultureYears'] {
+  const newest = activityTimeline(activities, { type: 'culture', pageSize: 1 }).items[0];
+  const oldest = activityTimeline(activities, { type: 'culture', pageSize: 1, page: total }).items[0];
+  if (newest === undefined || oldest === undefined) return { first: 0, last: 0, years: 0 };
+  const first = Number(oldest.date.slice(0, 4));
+  const last = Number(newest.date.slice(0, 4));
+  let years = 0;
+  for (let year = first; year <= last; year++) {
+    if (activityTimeline(activities, { type: 'culture', from: `${year}-01-01`, to: `${year}-12-31` }).total > 0) years++;
+  }
+  return { first, last, years };
+}
+
+/** The position of the store's last event, read page by page; undefined for an empty store. */
+async function lastPosition(store: EventStore): Promise<Position | undefined> {
+  let last: Position | undefined;
+  for (;;) {
+    const page = await store.readAll({ ...(last !== undefined && { after: last }), maxCount: 1000 });
+    const end = page.at(-1);
+    if (end === undefined) return last;
+    last = end.position;
+  }
 }

@@ -16,7 +16,15 @@ import {
   provinceSide,
 } from './local-sides.ts';
 import { NamePool } from './names.ts';
-import { EARLIEST_YEAR, PIPELINE_BY_COUNTRY, SIGNED_BY_COUNTRY, SIGNED_IN_2021_COUNTRIES } from './plan.ts';
+import { PLACES } from './places.ts';
+import {
+  EARLIEST_YEAR,
+  PIPELINE_BY_COUNTRY,
+  PIPELINE_STAGE_COUNTS,
+  PROVINCE_PARTNERS,
+  SIGNED_BY_COUNTRY,
+  SIGNED_IN_2021_COUNTRIES,
+} from './plan.ts';
 import type { Random } from './random.ts';
 import { REAL_PARTNERSHIPS, type RealPartnership } from './real.ts';
 import { type Entry, type Parties, PathBuilder, type Stage } from './timeline.ts';
@@ -74,10 +82,6 @@ interface Slot {
   institution?: (typeof INSTITUTION_PAIRS)[number];
 }
 
-/** Countries whose first-tier regions partner with the province itself in the synthetic part. */
-const PROVINCE_PARTNERS_SIGNED = ['RU', 'RU', 'KR', 'JP', 'AU', 'KZ', 'VN', 'TH', 'US', 'DE', 'FR', 'PL', 'UZ', 'EG', 'BR', 'ZA'];
-const PROVINCE_PARTNERS_PIPELINE = ['RU', 'KZ', 'UZ', 'ID', 'BY', 'HU', 'MN', 'KG'];
-
 function slotsFor(
   table: Readonly<Record<string, number>>,
   taken: (country: string) => number,
@@ -127,20 +131,10 @@ function partiesFor(rnd: Random, names: NamePool, slot: Slot, sisterShare: numbe
   return { kind, local, partner: { nameEn, country: slot.country, level }, notes: SYNTHETIC_NOTE };
 }
 
+/** The level a country's first-tier regions are recorded at; a labelled fallback name counts as a province. */
 function regionLevel(country: string): PartnerLevel {
-  if (['US', 'AU', 'DE', 'BR', 'MX', 'MY'].includes(country)) return 'state';
-  if (country === 'JP') return 'prefecture';
-  if (['RU', 'KZ', 'UZ', 'KG', 'TJ', 'BY', 'UA', 'FR', 'IT', 'ES', 'PL', 'CZ', 'GR', 'GE', 'NZ', 'RS'].includes(country)) return 'region';
-  return 'province';
+  return PLACES[country]?.regionLevel ?? 'province';
 }
-
-const PIPELINE_STAGES: readonly (readonly [Stage, number])[] = [
-  ['under_review', 22],
-  ['approved', 14],
-  ['candidate', 48],
-  ['in_contact', 44],
-  ['intent_signed', 30],
-];
 
 /** The day a pipeline file last moved; most of the reserve was built up during the 2021 campaign. */
 function lastMove(rnd: Random, stage: Stage): string {
@@ -161,7 +155,7 @@ export function buildPartnerships(rnd: Random): PartnershipSet {
     REAL_PARTNERSHIPS.filter((p) => p.signedYear !== undefined && p.partner.country === country).length;
 
   // Signed and still counted at the end of 2021.
-  const signedSlots = slotsFor(SIGNED_BY_COUNTRY, realSigned, INSTITUTION_PAIRS, PROVINCE_PARTNERS_SIGNED);
+  const signedSlots = slotsFor(SIGNED_BY_COUNTRY, realSigned, INSTITUTION_PAIRS, PROVINCE_PARTNERS.signed);
   const in2021 = new Set<Slot>(
     SIGNED_IN_2021_COUNTRIES.map((country) => {
       const slot = signedSlots.find((s) => s.country === country && s.level === 'city');
@@ -194,8 +188,8 @@ export function buildPartnerships(rnd: Random): PartnershipSet {
   drafts.push(...withdrawn(rnd.fork('withdrawn'), names));
 
   // The reserve: candidates still being prepared.
-  const pipelineSlots = slotsFor(PIPELINE_BY_COUNTRY, () => 0, PIPELINE_INSTITUTION_PAIRS, PROVINCE_PARTNERS_PIPELINE);
-  const stages = PIPELINE_STAGES.flatMap(([stage, n]) => Array.from({ length: n }, () => stage));
+  const pipelineSlots = slotsFor(PIPELINE_BY_COUNTRY, () => 0, PIPELINE_INSTITUTION_PAIRS, PROVINCE_PARTNERS.pipeline);
+  const stages = PIPELINE_STAGE_COUNTS.flatMap(([stage, n]) => Array.from({ length: n }, () => stage));
   if (stages.length !== pipelineSlots.length) {
     throw new Error(`${pipelineSlots.length} pipeline slots for ${stages.length} stages`);
   }

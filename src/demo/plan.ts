@@ -1,70 +1,81 @@
+import { z } from 'zod';
+import { explained, jsonTable, partnerCountry } from './data-files.ts';
+import { type Stage, STAGES } from './timeline.ts';
+
 /**
  * How many relationships the demo has per partner country, chosen so the
- * published December 2021 figures come out exactly (DESIGN §1):
- * - 598 signed relationships in 88 countries on six continents;
- * - 297 of them in 60 countries of the Belt-and-Road 65 list — which forces
- *   every listed country except Bhutan (no diplomatic relations with the PRC)
- *   and four ASEAN members (see RCEP) to have at least one;
- * - 230 in 10 RCEP members: Japan, Korea, Australia, New Zealand and six
- *   ASEAN states (ASEAN members count on both lists, so 50 pairs overlap);
- * - 168 candidate pairs in the pipeline.
- * The tables include the sourced partnerships; the synthetic ones fill the rest.
+ * published December 2021 figures come out exactly (DESIGN §1), with the
+ * reasons in `data/plan.json`. The tables include the sourced partnerships;
+ * the synthetic ones fill the rest. Their order is the order the generator
+ * draws in, so reordering a table changes the dataset.
  */
 
-export const SIGNED_BY_COUNTRY: Readonly<Record<string, number>> = {
-  // RCEP outside ASEAN: 180
-  KR: 82, JP: 58, AU: 26, NZ: 14,
-  // ASEAN (RCEP and Belt and Road): 50
-  TH: 14, VN: 12, MY: 9, ID: 8, KH: 4, MM: 3,
-  // Belt and Road outside ASEAN: 247
-  RU: 46, MN: 8, TR: 9, IN: 6, PK: 9, KZ: 10, UZ: 6, KG: 4, TJ: 3, TM: 2,
-  UA: 8, BY: 6, GE: 4, AZ: 3, AM: 3, MD: 2,
-  PL: 9, CZ: 6, HU: 6, RS: 6, RO: 5, BG: 5, GR: 6, CY: 2,
-  EG: 6, IR: 5, IQ: 1, SY: 1, JO: 2, LB: 2, PS: 1, SA: 3, YE: 1, OM: 2, AE: 4, QA: 2, KW: 2, BH: 1, IL: 7,
-  BD: 3, AF: 1, LK: 3, MV: 1, NP: 2,
-  LT: 2, EE: 2, LV: 2, SK: 3, SI: 3, HR: 3, BA: 2, ME: 2, AL: 2, MK: 2,
-  // Elsewhere: 121
-  US: 38, CA: 8, MX: 3,
-  BR: 5, AR: 2, CL: 2, PE: 1,
-  DE: 17, GB: 6, FR: 7, IT: 7, ES: 3, NL: 2, BE: 2, SE: 2, FI: 2, IE: 1, CH: 1, AT: 3,
-  ZA: 4, SN: 2, DJ: 1, KE: 1, TZ: 1,
-};
+const count = () => z.int().min(1);
+const byCountry = <T extends z.ZodType>(value: T) => z.record(partnerCountry, value);
+
+const SignedGroup = z
+  .strictObject({ group: z.string().min(1), pairs: z.int(), byCountry: byCountry(count()) })
+  .refine((group) => Object.values(group.byCountry).reduce((sum, n) => sum + n, 0) === group.pairs, {
+    path: ['pairs'],
+    message: "not the sum of the group's countries",
+  });
+
+const SignedGroups = z
+  .array(SignedGroup)
+  .min(1)
+  .superRefine((groups, ctx) => {
+    const seen = new Set<string>();
+    groups.forEach((group, index) => {
+      for (const country of Object.keys(group.byCountry)) {
+        if (seen.has(country)) ctx.addIssue({ code: 'custom', path: [index, 'byCountry', country], message: 'in an earlier group too' });
+        seen.add(country);
+      }
+    });
+  });
+
+const Plan = z.strictObject({
+  targets: explained({
+    signed: count(),
+    countries: count(),
+    briPairs: count(),
+    briCountries: count(),
+    rcepPairs: count(),
+    rcepCountries: count(),
+    signedIn2021: count(),
+    pipeline: count(),
+    plannedProjects: count(),
+  }),
+  signed: explained({ groups: SignedGroups }),
+  /** One synthetic relationship signed in 2021 in each. */
+  signedIn2021: z.array(partnerCountry),
+  pipeline: explained({ byCountry: byCountry(count()), byStage: z.array(z.tuple([z.enum(STAGES), count()])) }),
+  provincePartners: z.strictObject({ signed: z.array(partnerCountry), pipeline: z.array(partnerCountry) }),
+  projects: explained({ byStatus: z.strictObject({ started: count(), completed: count(), cancelled: count() }) }),
+  earliestYear: explained({ byCountry: byCountry(z.int().min(1949).max(2021)) }),
+});
+
+const PLAN = jsonTable('plan.json', Plan);
+
+export const TARGETS: Readonly<typeof PLAN.targets> = PLAN.targets;
+
+/** Signed relationships per country, every group's in turn. */
+export const SIGNED_BY_COUNTRY: Readonly<Record<string, number>> = Object.fromEntries(
+  PLAN.signed.groups.flatMap((group) => Object.entries(group.byCountry)),
+);
 
 /** Synthetic candidates per country (the ten sourced ones come on top). */
-export const PIPELINE_BY_COUNTRY: Readonly<Record<string, number>> = {
-  KR: 8, JP: 6, AU: 2, NZ: 2,
-  TH: 4, VN: 4, MY: 4, ID: 4, PH: 4, LA: 3, SG: 1, BN: 1, KH: 3, MM: 1,
-  RU: 8, KZ: 4, UZ: 4, KG: 2, TJ: 1, PK: 3, TR: 4, EG: 3, IN: 2, MN: 3, BY: 3, HU: 3, RS: 4, PL: 3, GR: 2,
-  CZ: 2, BG: 2, RO: 2, GE: 2, AZ: 1, AM: 1, AE: 2, SA: 2, QA: 1, OM: 1, IR: 1, LK: 2, BD: 1, NP: 1, UA: 1, MD: 1,
-  US: 4, CA: 2, MX: 2, BR: 2, AR: 2, CL: 2, PE: 1,
-  DE: 4, FR: 2, IT: 2, ES: 2, GB: 1,
-  ZA: 2, KE: 2, NG: 2, ET: 2, MA: 2, GH: 2, TZ: 1,
-};
+export const PIPELINE_BY_COUNTRY: Readonly<Record<string, number>> = PLAN.pipeline.byCountry;
 
-export const TARGETS = {
-  signed: 598,
-  countries: 88,
-  briPairs: 297,
-  briCountries: 60,
-  rcepPairs: 230,
-  rcepCountries: 10,
-  signedIn2021: 10,
-  pipeline: 168,
-  plannedProjects: 127,
-} as const;
+/** How many synthetic candidates stand at each stage at the end of 2021. */
+export const PIPELINE_STAGE_COUNTS: readonly (readonly [Stage, number])[] = PLAN.pipeline.byStage;
 
-/** Synthetic relationships signed in 2021, one per country. */
-export const SIGNED_IN_2021_COUNTRIES: readonly string[] = ['UZ', 'KZ', 'RS', 'HU', 'PK', 'VN', 'KH', 'EG', 'BR', 'MX'];
+export const SIGNED_IN_2021_COUNTRIES: readonly string[] = PLAN.signedIn2021;
 
-/**
- * First year a tie with the country is plausible: diplomatic relations with
- * the PRC (Korea and Israel 1992, South Africa 1998), or the state's
- * existence in its present form (the Soviet and Yugoslav successors,
- * Czechia and Slovakia, Serbia and Montenegro after 2006).
- */
-export const EARLIEST_YEAR: Readonly<Record<string, number>> = {
-  KR: 1993, IL: 1992, SA: 1991, ZA: 1998, ID: 1991, VN: 1992, SG: 1991, BN: 1992, SN: 2006,
-  RU: 1992, UA: 1992, BY: 1992, KZ: 1992, UZ: 1992, KG: 1992, TJ: 1992, TM: 1992, GE: 1992, AZ: 1992, AM: 1992,
-  MD: 1992, LT: 1992, LV: 1992, EE: 1992, CZ: 1993, SK: 1993, HR: 1993, SI: 1993, BA: 1996, MK: 1994,
-  RS: 2006, ME: 2006, PS: 1989, AE: 1985, QA: 1989, BH: 1990, IE: 1980,
-};
+/** Countries whose first-tier regions partner with the province itself; a country listed twice gives two. */
+export const PROVINCE_PARTNERS: { readonly signed: readonly string[]; readonly pipeline: readonly string[] } = PLAN.provincePartners;
+
+/** How many projects end 2021 in each status; the planned ones are the published figure. */
+export const PROJECT_COUNTS = { planned: TARGETS.plannedProjects, ...PLAN.projects.byStatus } as const;
+
+/** First year a tie with the country is plausible; 1980 where not listed. */
+export const EARLIEST_YEAR: Readonly<Record<string, number>> = PLAN.earliestYear.byCountry;

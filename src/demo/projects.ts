@@ -1,8 +1,11 @@
-import type { ProjectCommand, ProjectSector } from '../../commands/project/index.ts';
+import { z } from 'zod';
+import { PROJECT_SECTORS, type ProjectCommand } from '../../commands/project/index.ts';
+import { jsonTable, titleTemplate, weights } from './data-files.ts';
 import { addDays, DEMO_END, dayNumber, minDate, randomDate } from './dates.ts';
 import { demoUuid } from './ids.ts';
 import { localName } from './local-sides.ts';
 import type { PartnershipPlan } from './partnerships.ts';
+import { PROJECT_COUNTS } from './plan.ts';
 import type { Random } from './random.ts';
 
 /** A project command without its target id. */
@@ -16,33 +19,14 @@ export interface ProjectPlan {
   entries: { date: string; body: ProjectBody }[];
 }
 
-/**
- * How many projects end 2021 in each status. "Planned cooperation projects"
- * (谋划合作项目, 127 in December 2021) are the projects in status `planned`:
- * planned and not yet started. The others show the rest of the life cycle.
- */
-export const PROJECT_COUNTS = { planned: 127, started: 34, completed: 40, cancelled: 5 } as const;
-
-const TITLES: Readonly<Record<ProjectSector, readonly string[]>> = {
-  culture: ['{local}–{partner} cultural centre', 'Confucius culture exhibition tour in {partner}'],
-  trade_investment: ['{partner} industrial park in {local}', '{local} trade office in {partner}', 'Cross-border e-commerce platform with {partner}'],
-  education: ['Joint vocational training programme with {partner}', '{partner} language school in {local}'],
-  health: ['Elderly-care training centre with {partner}', 'Traditional Chinese medicine clinic in {partner}'],
-  science_technology: ['Joint marine science laboratory with {partner}', 'Technology incubator with {partner}'],
-  tourism: ['{local}–{partner} tourism route', 'Charter flights between {local} and {partner}'],
-  agriculture: ['Modern agriculture demonstration park with {partner}', 'Seed breeding cooperation with {partner}'],
-  port_logistics: ['Shipping route between {local} and {partner}', 'Logistics hub cooperation with {partner}'],
-  environment: ['Water treatment cooperation with {partner}', 'Coastal wetland protection with {partner}'],
-  urban_development: ['Smart-city pilot with {partner}', 'Urban renewal exchange with {partner}'],
-  youth: ['Youth exchange centre with {partner}', 'Summer school for young people from {partner}'],
-  other: ['Friendship park in {local}', 'Sister-city garden in {partner}'],
-};
-
-const SECTORS: readonly (readonly [ProjectSector, number])[] = [
-  ['trade_investment', 22], ['culture', 14], ['education', 12], ['health', 8], ['science_technology', 9],
-  ['tourism', 8], ['agriculture', 8], ['port_logistics', 5], ['environment', 5], ['urban_development', 4],
-  ['youth', 4], ['other', 1],
-];
+/** How often each sector comes up, and the titles of its projects (`data/projects.json`). */
+const { sectors, titles } = jsonTable(
+  'projects.json',
+  z.strictObject({
+    sectors: weights(z.enum(PROJECT_SECTORS)),
+    titles: z.record(z.enum(PROJECT_SECTORS), z.array(titleTemplate()).min(1)),
+  }),
+);
 
 /** The id the decider gives the n-th planned milestone: the demo fixes its id source per step. */
 export const plannedMilestoneId = (projectKey: string, n: number) => demoUuid(`${projectKey}/0#${n}`);
@@ -89,9 +73,9 @@ function project(
   partners: readonly PartnershipPlan[],
 ): ProjectPlan {
   const main = partners[0] as PartnershipPlan;
-  const sector = rnd.weighted(SECTORS);
+  const sector = rnd.weighted(sectors);
   const title = rnd
-    .pick(TITLES[sector])
+    .pick(titles[sector])
     .replaceAll('{local}', localName(main.parties.local))
     .replaceAll('{partner}', main.parties.partner.nameEn);
   const plannedStart = status === 'planned' ? randomDate(rnd, '2022-01-01', '2022-12-01') : addDays(plannedOn, rnd.int(30, 240));

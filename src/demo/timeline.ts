@@ -190,7 +190,8 @@ export class PathBuilder {
   }
 }
 
-export type Stage = 'candidate' | 'in_contact' | 'intent_signed' | 'under_review' | 'approved';
+export const STAGES = ['candidate', 'in_contact', 'intent_signed', 'under_review', 'approved'] as const;
+export type Stage = (typeof STAGES)[number];
 
 export interface PipelineOptions {
   contact: boolean;
