@@ -1,72 +1,83 @@
 /**
- * Event-store throughput on this machine: sequential appends (each waits for
- * its commit) and concurrent appends (group commit shares the fsync), for
- * each SQLite durability setting, then the same through the ledger (hash
- * chain and upcasting, as the service appends) and the hash-chain check over
- * what it wrote. Prints one line per case.
+ * `npm run bench`: the service measured against a bare fastify ceiling in
+ * the same run, as ratios. Each suite starts what it measures as separate
+ * processes on 127.0.0.1, bounds every wait, and stops everything it started.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { verifyAll } from '../src/audit/verify.ts';
-import { createLedger } from '../src/event-store/ledger.ts';
-import type { EventStore, NewEvent } from '../src/event-store/port.ts';
-import { createSqliteEventStore, type SqliteDurability } from '../src/event-store/sqlite.ts';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import type { SuiteContext } from './lib/context.ts';
+import { type BenchOptions, parseOptions, type SuiteName, USAGE } from './lib/options.ts';
+import type { SuiteReport } from './lib/report.ts';
+import { formatTable } from './lib/table.ts';
+import { commandsSuite } from './suites/commands.ts';
+import { largeSuite } from './suites/large.ts';
+import { readsSuite } from './suites/reads.ts';
+import { storeSuite } from './suites/store.ts';
 
-const SEQUENTIAL = 2_000;
-const CONCURRENT = 20_000;
-const CONCURRENCY = 64;
+const RUNNERS: Record<SuiteName, (context: SuiteContext) => Promise<SuiteReport>> = {
+  store: storeSuite,
+  reads: readsSuite,
+  commands: commandsSuite,
+  large: largeSuite,
+};
 
-function event(n: number): NewEvent {
-  return {
-    id: randomUUID(),
-    type: 'ActivityRecorded',
-    data: { n, title: 'Culture week', participants: 40, outcomes: [{ description: 'Museum loan agreement' }] },
-    metadata: { actor: 'bench', office: '370200', correlationId: randomUUID(), occurredAt: new Date().toISOString(), schemaVersion: 1 },
-  };
+function machine() {
+  return { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryMb: Math.round(totalmem() / 2 ** 20), node: process.version, platform: process.platform };
 }
 
-async function measure(durability: SqliteDurability, throughLedger = false) {
-  const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-'));
-  const adapter = createSqliteEventStore({ path: join(dir, 'events.db'), durability });
-  const store: EventStore = throughLedger ? createLedger(adapter) : adapter;
-  try {
-    let started = performance.now();
-    for (let n = 0; n < SEQUENTIAL; n++) {
-      await store.append(`bench-seq-${n % 100}`, [event(n)], { expectedRevision: 'any' });
-    }
-    const sequential = SEQUENTIAL / ((performance.now() - started) / 1000);
+function printReport(report: SuiteReport) {
+  console.log(`\n== ${report.suite}: results (${report.seconds.toFixed(0)} s)`);
+  for (const table of report.tables) console.log(`\n${formatTable(table)}`);
+  if (report.notes.length > 0) console.log(`\n${report.notes.map((note) => `- ${note}`).join('\n')}`);
+}
 
-    let next = 0;
-    started = performance.now();
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async (_, worker) => {
-        for (let revision = -1; next < CONCURRENT; revision++) {
-          next++;
-          await store.append(`bench-par-${worker}`, [event(next)], {
-            expectedRevision: revision === -1 ? 'no_stream' : revision,
-          });
-        }
-      }),
-    );
-    const concurrent = CONCURRENT / ((performance.now() - started) / 1000);
-    console.log(
-      `${throughLedger ? 'ledger' : 'sqlite'} durability=${durability.padEnd(6)} sequential ${sequential.toFixed(0).padStart(7)} appends/s   ` +
-        `${CONCURRENCY} concurrent ${concurrent.toFixed(0).padStart(7)} appends/s`,
-    );
-    if (throughLedger) {
-      started = performance.now();
-      const verified = await verifyAll(adapter);
-      if (!verified.ok) throw new Error('the benchmark log does not verify');
-      const rate = verified.events / ((performance.now() - started) / 1000);
-      console.log(`hash-chain check ${verified.events} events in ${verified.streams} streams: ${rate.toFixed(0)} events/s`);
+async function main(options: BenchOptions): Promise<number> {
+  const workDir = mkdtempSync(join(tmpdir(), 'ledger-bench-'));
+  const context: SuiteContext = {
+    load: { connections: options.connections, durationSec: options.durationSec, warmupSec: options.warmupSec },
+    workDir,
+    redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    ...(options.keep !== undefined ? { keepDir: resolve(options.keep) } : {}),
+  };
+  const host = machine();
+  console.log(`${host.cpus} × ${host.cpuModel}, ${host.memoryMb} MB, Node ${host.node}; ${options.connections} connections, ${options.durationSec} s per case after ${options.warmupSec} s of warm-up`);
+  const startedAt = new Date().toISOString();
+  const reports: SuiteReport[] = [];
+  let failed = false;
+  try {
+    for (const suite of options.suites) {
+      console.log(`\n== ${suite}`);
+      try {
+        const report = await RUNNERS[suite](context);
+        reports.push(report);
+        printReport(report);
+      } catch (error) {
+        failed = true;
+        console.error(`suite ${suite} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
     }
   } finally {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(workDir, { recursive: true, force: true });
   }
+  if (options.json !== undefined) {
+    const settings = { suites: options.suites, durationSec: options.durationSec, warmupSec: options.warmupSec, connections: options.connections };
+    mkdirSync(dirname(resolve(options.json)), { recursive: true });
+    writeFileSync(options.json, `${JSON.stringify({ startedAt, finishedAt: new Date().toISOString(), machine: host, settings, suites: reports }, null, 2)}\n`);
+    console.log(`\nresults written to ${options.json}`);
+  }
+  return failed ? 1 : 0;
 }
 
-for (const durability of ['full', 'normal', 'off'] as const) await measure(durability);
-await measure('full', true);
+let options: BenchOptions;
+try {
+  options = parseOptions(process.argv.slice(2));
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+  process.exit(2);
+}
+if (options.help) {
+  process.stdout.write(USAGE);
+} else {
+  process.exitCode = await main(options);
+}

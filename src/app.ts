@@ -4,7 +4,7 @@ import fp from 'fastify-plugin';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { EvaluationStandard } from '../projections/index.ts';
+import type { EvaluationStandards } from '../projections/index.ts';
 import type { KeyStore } from './auth/key-store.ts';
 import { registerAuth } from './auth/plugin.ts';
 import { createCommandHandler, systemClock } from './commands/handle-command.ts';
@@ -37,8 +37,8 @@ export interface AppDependencies {
   store: Ledger;
   /** Owned by the app too: closed (projections stopped) before the event store. */
   readSide: RunningReadSide;
-  /** The evaluation standard, validated at start. */
-  standard: EvaluationStandard;
+  /** The evaluation standards over time, validated at start. */
+  standards: EvaluationStandards;
   /** API keys; every API route needs one. */
   keyStore: KeyStore;
   /** Shared rate-limit counters when several API instances run. */
@@ -108,7 +108,7 @@ async function ledgerApp(app: FastifyInstance, deps: AppDependencies) {
     handle: createCommandHandler({ store: deps.store, clock, newId, conflictRetries: deps.config.conflictRetries }),
     readSide: deps.readSide,
     keyStore: deps.keyStore,
-    standard: deps.standard,
+    standards: deps.standards,
     clock,
     newId,
     minPositionWaitMs: deps.config.minPositionWaitMs,

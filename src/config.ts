@@ -19,6 +19,7 @@ const ConfigSchema = z.object({
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   ROLE: z.enum(['all', 'api', 'projector']).default('all'),
   READ_MODEL_STORE: z.enum(['memory', 'redis']).default('memory'),
+  READ_MODEL_SNAPSHOT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').default('redis://127.0.0.1:6379'),
   REDIS_KEY_PREFIX: z.string().regex(/^[\w.-]{1,50}$/).default('ledger'),
   MIN_POSITION_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
@@ -42,7 +43,11 @@ export interface Config {
   requestTimeoutMs: number;
   /** `all`: API and projections in one process; `api`: HTTP only; `projector`: projections only. */
   role: 'all' | 'api' | 'projector';
-  readModels: { kind: 'memory' } | { kind: 'redis'; url: string; keyPrefix: string };
+  /**
+   * Memory read models are written to `snapshot.path` on shutdown and every
+   * `everySeconds` (0: only on shutdown) and resumed from it at start.
+   */
+  readModels: { kind: 'memory'; snapshot?: { path: string; everySeconds: number } } | { kind: 'redis'; url: string; keyPrefix: string };
   /** How long a read with `minPosition` waits for the projections before a 503. */
   minPositionWaitMs: number;
   /** No activity for this long marks a partnership as dormant on the dashboards. */
@@ -88,7 +93,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
     requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
     role: c.ROLE,
-    readModels: c.READ_MODEL_STORE === 'redis' ? { kind: 'redis', url: c.REDIS_URL, keyPrefix: c.REDIS_KEY_PREFIX } : { kind: 'memory' },
+    readModels:
+      c.READ_MODEL_STORE === 'redis'
+        ? { kind: 'redis', url: c.REDIS_URL, keyPrefix: c.REDIS_KEY_PREFIX }
+        : { kind: 'memory', snapshot: { path: resolve(dataDir, 'read-models.snapshot.ndjson'), everySeconds: c.READ_MODEL_SNAPSHOT_SECONDS } },
     minPositionWaitMs: c.MIN_POSITION_WAIT_MS,
     dormancyMonths: c.DORMANCY_MONTHS,
     ...(c.ADMIN_API_KEY ? { adminApiKey: c.ADMIN_API_KEY } : {}),

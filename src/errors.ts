@@ -32,6 +32,7 @@ const SERVICE = {
   internal: { status: 500, title: 'Internal error' },
   'store-unavailable': { status: 503, title: 'The event store is unavailable; try again later' },
   'read-models-unavailable': { status: 503, title: 'The read models are unavailable; try again later' },
+  'read-model-rebuilding': { status: 503, title: 'The read models are being built; try again shortly' },
   'read-model-behind': { status: 503, title: 'The read models have not caught up with that position yet' },
   'projection-not-ready': { status: 503, title: 'The projection is not serving a version yet; try again' },
   'shutting-down': { status: 503, title: 'The service is shutting down; try again' },

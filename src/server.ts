@@ -11,7 +11,7 @@ import { createReadSide } from './read-side.ts';
 import { ensureAdminKey } from './auth/bootstrap.ts';
 import { createKeyStore } from './auth/key-store.ts';
 import { closeRedisClient, createRedisClient } from './read-models/redis-client.ts';
-import { defaultStandard } from '../projections/index.ts';
+import { defaultStandards } from '../projections/index.ts';
 
 const USAGE = `Usage: npm start -- [options]
 
@@ -84,13 +84,13 @@ async function main() {
   }
   const logger = pino({ level: config.logLevel });
   const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  const standard = defaultStandard();
+  const standards = defaultStandards();
   const store = await openEventStore(config.eventStore, logger);
   if (options.demo) await seedDemoIfEmpty(store, config.conflictRetries, logger);
   const readSide = createReadSide({ config, eventStore: store, logger });
   const keyStore = createKeyStore(store, { logger });
   const rateLimitRedis = config.readModels.kind === 'redis' ? createRedisClient(config.readModels.url) : undefined;
-  const deps = { config, store, readSide, standard, keyStore, logger, version, ...(rateLimitRedis ? { rateLimitRedis } : {}) };
+  const deps = { config, store, readSide, standards, keyStore, logger, version, ...(rateLimitRedis ? { rateLimitRedis } : {}) };
   const app = Fastify(serverOptions(deps));
   await app.register(ledgerApp, deps);
   if (rateLimitRedis) app.addHook('onClose', () => closeRedisClient(rateLimitRedis));

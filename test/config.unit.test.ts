@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import t from 'tap';
 import { ConfigError, loadConfig } from '../src/config.ts';
 
@@ -34,7 +35,10 @@ t.test('empty variables count as unset', async (t) => {
 });
 
 t.test('the read side: memory by default, Redis for split roles', async (t) => {
-  t.same(loadConfig({}).readModels, { kind: 'memory' });
+  t.same(loadConfig({}).readModels, { kind: 'memory', snapshot: { path: resolve('data', 'read-models.snapshot.ndjson'), everySeconds: 300 } });
+  t.match(loadConfig({ DATA_DIR: '/srv/ledger', READ_MODEL_SNAPSHOT_SECONDS: '0' }).readModels, {
+    snapshot: { path: '/srv/ledger/read-models.snapshot.ndjson', everySeconds: 0 },
+  });
   t.equal(loadConfig({}).role, 'all');
   t.throws(() => loadConfig({ ROLE: 'api' }), { message: /ROLE=api needs READ_MODEL_STORE=redis/ });
   const split = loadConfig({ ROLE: 'projector', READ_MODEL_STORE: 'redis', REDIS_URL: 'redis://10.0.0.5:6380' });

@@ -7,6 +7,8 @@ export {
   type Criterion,
   type CriterionId,
   EvaluationStandard,
+  type EvaluationStandards,
+  standardOn,
   InvalidStandardError,
   loadStandard,
   normaliseRank,
@@ -17,3 +19,6 @@ export const standardV1: unknown = standardV1Json;
 
 /** The shipped standard, validated: call once at start so a bad file stops the service early. */
 export const defaultStandard = (): EvaluationStandard => loadStandard(standardV1);
+
+/** Every shipped version of the standard, validated, oldest first. */
+export const defaultStandards = (): EvaluationStandard[] => [defaultStandard()];

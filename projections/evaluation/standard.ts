@@ -36,11 +36,15 @@ const HighLevelVisits = z.strictObject({
   }),
 });
 
-/** Completed projects serving the partnership, scored against a target count. */
+/**
+ * Completed projects serving the partnership, scored against a target count;
+ * a partnership signed less than `expectedWithinMonths` ago is expected to
+ * have delivered that share of the target.
+ */
 const ProjectsDelivered = z.strictObject({
   id: z.literal('projectsDelivered'),
   ...described,
-  parameters: z.strictObject({ target: z.number().positive() }),
+  parameters: z.strictObject({ target: z.number().positive(), expectedWithinMonths: positiveInt().optional() }),
 });
 
 /** Full marks on the day of the last contact, falling linearly to none at `cutoffDays`. */
@@ -59,7 +63,8 @@ export const EvaluationStandard = z
     id: z.string().trim().min(1),
     version: positiveInt(),
     name: z.string().min(1).optional(),
-    effectiveFrom: z.iso.date().optional(),
+    /** The first day the standard applies; a later version applies from its own date. */
+    effectiveFrom: z.iso.date(),
     /** Scores (0–100) below this are at risk. */
     atRiskThreshold: z.number().positive().max(100),
     criteria: z.array(Criterion).min(1),
@@ -87,6 +92,19 @@ export class InvalidStandardError extends Error {
   constructor(readonly problems: string[]) {
     super(`invalid evaluation standard:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
   }
+}
+
+/**
+ * The standards in force over time, by the day each took effect: a score is
+ * given under the standard in force on the day it is for.
+ */
+export type EvaluationStandards = readonly EvaluationStandard[];
+
+/** The standard in force on `day`, or undefined before the first took effect. */
+export function standardOn(standards: EvaluationStandards, day: string): EvaluationStandard | undefined {
+  let found: EvaluationStandard | undefined;
+  for (const standard of standards) if (standard.effectiveFrom <= day && (found === undefined || standard.effectiveFrom >= found.effectiveFrom)) found = standard;
+  return found;
 }
 
 /** Validates a parsed standard file; throws InvalidStandardError listing every problem with its path. */

@@ -102,6 +102,7 @@ export const PartnershipRowSchema = z
 
 export const RegisterAnswer = z
   .object({
+    today: day().describe('The day the register is read for'),
     total: count(),
     page: z.number().int().min(1),
     pageSize: z.number().int().min(1),
@@ -132,7 +133,9 @@ export const ProjectRowSchema = z
   })
   .meta({ id: 'ProjectRow' });
 
-export const ProjectsAnswer = z.object({ total: count(), items: z.array(ProjectRowSchema) }).meta({ id: 'Projects' });
+export const ProjectsAnswer = z
+  .object({ today: day().describe('The day the projects are read for'), total: count(), items: z.array(ProjectRowSchema) })
+  .meta({ id: 'Projects' });
 
 const PairsAndCountries = z.object({ pairs: count(), countries: count() });
 
@@ -241,12 +244,15 @@ export const ActivityDocSchema = z
     leaderTitle: z.string().optional(),
     outcomeCount: count(),
     outcomes: z.array(z.string()),
-    revision: z.number().int(),
+    revision: z.number().int().describe('The revision of the activity in its partnership\'s stream'),
+    partner: PartnerView.describe('The partner as the register shows it on the timeline\'s day'),
+    local: LocalSideView,
   })
   .meta({ id: 'Activity' });
 
 export const TimelineAnswer = z
   .object({
+    today: day().describe('The day the timeline is read for: activities dated later are not in it'),
     total: count(),
     outcomes: count(),
     page: z.number().int().min(1),
@@ -260,9 +266,12 @@ const AtRiskReasonSchema = z.enum(['below-threshold', 'dormant']);
 
 export const EvaluationAnswer = z
   .object({
-    standard: z.object({ id: z.string(), version: z.number().int() }),
+    standard: z
+      .object({ id: z.string(), version: z.number().int(), effectiveFrom: day() })
+      .nullable()
+      .describe('The standard in force on the day; null before the first took effect (nothing is scored)'),
     today: day(),
-    atRiskThreshold: z.number(),
+    atRiskThreshold: z.number().nullable(),
     partnerships: z.array(
       z.object({
         ...rowSummary,
@@ -340,6 +349,7 @@ const OfficeName = { office: z.string(), nameEn: z.string(), nameZh: z.string() 
 
 export const SubmissionsAnswer = z
   .object({
+    today: day().describe('Submissions made by the end of this day'),
     year: z.number().int(),
     quarter: z.number().int().min(1).max(4),
     openFrom: day().describe('The first day a report can be submitted'),
@@ -351,3 +361,35 @@ export const SubmissionsAnswer = z
     missing: z.array(z.object(OfficeName)),
   })
   .meta({ id: 'Submissions' });
+
+const PairsAndCountriesPoint = PairsAndCountries;
+
+const SeriesQueryEcho = { from: day(), to: day(), step: z.enum(['year', 'quarter', 'month']) };
+
+export const OverviewSeriesAnswer = z
+  .object({
+    ...SeriesQueryEcho,
+    points: z.array(
+      z.object({
+        day: day().describe('The last day of the step (or `to`)'),
+        relationships: count(),
+        countries: count(),
+        continents: count(),
+        beltAndRoad: PairsAndCountriesPoint,
+        rcep: PairsAndCountriesPoint,
+        signed: count().describe('Relationships signed within the step'),
+        candidates: count(),
+        activities: count().describe('Activities so far'),
+        outcomes: count().describe('Outcomes so far'),
+      }),
+    ),
+  })
+  .meta({ id: 'OverviewSeries' });
+
+export const PipelineSeriesAnswer = z
+  .object({ ...SeriesQueryEcho, points: z.array(z.object({ day: day(), total: count(), byStage: counts(PIPELINE_STATUSES) })) })
+  .meta({ id: 'PipelineSeries' });
+
+export const PortfolioSeriesAnswer = z
+  .object({ ...SeriesQueryEcho, points: z.array(z.object({ day: day(), total: count(), byStatus: counts(PROJECT_STATUSES) })) })
+  .meta({ id: 'PortfolioSeries' });

@@ -1,43 +1,46 @@
 import { CAMPAIGN_METRICS, type CampaignMetric } from '../../commands/campaign/index.ts';
-import type { CampaignDoc } from '../campaigns/index.ts';
-import type { ProjectRow } from '../portfolio/index.ts';
-import type { ActivityDoc, PartnershipRow } from '../register/rows.ts';
-import { within } from '../shared/dates.ts';
-import { inPipeline, rowSummary } from './relationships.ts';
+import { PIPELINE_STATUSES } from '../../commands/partnership/index.ts';
+import { rowAt } from '../register/rows.ts';
+import { dayNumber } from '../shared/dates.ts';
+import { stateAt } from '../shared/versions.ts';
+import { rowSummary } from './relationships.ts';
+import type { ReadViews } from './views.ts';
 
 export interface CampaignProgressOptions {
-  today: string;
+  /** The day it is read for. */
+  day: string;
   /** Count only reactivations that name this campaign; otherwise every reactivation in the period counts. */
-  creditedOnly?: boolean;
+  creditedOnly?: boolean | undefined;
 }
 
 const earliest = (...dates: (string | null)[]) => dates.filter((d): d is string => d !== null).sort()[0] ?? '';
 
 /**
- * Targets against actuals. Flows (reactivations, new agreements, activities)
- * are counted from the campaign's start to the earliest of today, its end and
- * its closure, so a finished campaign's results stay put; stocks (candidate
- * reserve, planned projects) are counted as they stand today.
+ * A campaign's targets against actuals as of the end of `day`, or undefined
+ * when it was not launched by then. Flows (reactivations, new agreements,
+ * activities) are counted from the campaign's start to the earliest of that
+ * day, its end and its closure, so a finished campaign's results stay put;
+ * stocks (candidate reserve, planned projects) are counted as they stood
+ * that day. Every figure is a dated count of the views.
  */
-export function campaignProgress(
-  campaign: CampaignDoc,
-  partnerships: readonly PartnershipRow[],
-  activities: readonly ActivityDoc[],
-  projects: readonly ProjectRow[],
-  { today, creditedOnly = false }: CampaignProgressOptions,
-) {
+export function campaignProgress(views: ReadViews, campaignId: string, { day, creditedOnly = false }: CampaignProgressOptions) {
+  const entry = views.campaigns.entries.get(campaignId);
+  const d = dayNumber(day);
+  const version = entry === undefined ? undefined : stateAt(entry.versions, d);
+  if (entry === undefined || version === undefined) return undefined;
+  const campaign = version.state;
+  const { counts } = views.register;
   const from = campaign.startsOn;
-  const to = earliest(today, campaign.endsOn, campaign.closedOn);
-  const credited = (campaignId: string | undefined) => !creditedOnly || campaignId === campaign.id;
-  const reactivationsIn = (row: PartnershipRow) =>
-    row.reactivations.filter((r) => within(r.date, from, to) && credited(r.campaignId));
+  const to = earliest(day, campaign.endsOn, campaign.closedOn);
+  const inPeriod = (family: string, member: string) => (to < from ? 0 : counts.between(family, member, dayNumber(from), dayNumber(to)));
+  const allInPeriod = (family: string) => (to < from ? 0 : counts.total(family, dayNumber(to)) - counts.total(family, dayNumber(from) - 1));
 
   const actual: Record<CampaignMetric, number> = {
-    reservePairs: partnerships.filter(inPipeline).length,
-    plannedProjects: projects.filter((project) => project.status === 'planned').length,
-    reactivations: partnerships.reduce((sum, row) => sum + reactivationsIn(row).length, 0),
-    activities: activities.filter((activity) => within(activity.date, from, to)).length,
-    newAgreements: partnerships.filter((row) => within(row.signedOn, from, to)).length,
+    reservePairs: PIPELINE_STATUSES.reduce((sum, status) => sum + counts.at('status', status, d), 0),
+    plannedProjects: views.portfolio.counts.at('status', 'planned', d),
+    reactivations: creditedOnly ? inPeriod('reactivatedFor', campaign.id) : inPeriod('reactivated', 'all'),
+    activities: allInPeriod('activities'),
+    newAgreements: inPeriod('signed', 'all'),
   };
   const metrics = Object.fromEntries(
     CAMPAIGN_METRICS.map((metric) => {
@@ -47,16 +50,19 @@ export function campaignProgress(
     }),
   ) as Record<CampaignMetric, { target: number | null; actual: number; percent: number | null }>;
 
-  const byId = new Map(partnerships.map((row) => [row.id, row]));
-  const enrolled = campaign.enrolled.flatMap(({ partnershipId, enrolledOn }) => {
-    const row = byId.get(partnershipId);
-    return row === undefined ? [] : [{ row, enrolledOn }];
+  const enrolled = campaign.enrolled.flatMap((partnershipId) => {
+    const partnership = views.register.entries.get(partnershipId);
+    const row = partnership === undefined ? undefined : rowAt(partnership, d);
+    const enrolledOn = entry.enrolledOn.get(partnershipId);
+    return row === undefined || enrolledOn === undefined ? [] : [{ row, enrolledOn }];
   });
+  const reactivationsIn = (reactivations: typeof enrolled[number]['row']['reactivations']) =>
+    reactivations.filter((r) => r.date >= from && r.date <= to && (!creditedOnly || r.campaignId === campaign.id));
   const dormant = enrolled
     .filter(({ row }) => row.status === 'dormant')
     .map(({ row, enrolledOn }) => ({ ...rowSummary(row), enrolledOn, dormantSince: row.dormantSince }));
   const reactivated = enrolled.flatMap(({ row, enrolledOn }) => {
-    const last = reactivationsIn(row).at(-1);
+    const last = reactivationsIn(row.reactivations).at(-1);
     if (last === undefined) return [];
     return [{ ...rowSummary(row), status: row.status, enrolledOn, reactivatedOn: last.date, credited: last.campaignId === campaign.id }];
   });
@@ -64,7 +70,7 @@ export function campaignProgress(
   const { id, name, status, startsOn, endsOn, closedOn } = campaign;
   return {
     campaign: { id, name, status, startsOn, endsOn, closedOn },
-    today,
+    today: day,
     period: { from, to },
     metrics,
     enrolled: { count: campaign.enrolled.length, dormant, reactivated },

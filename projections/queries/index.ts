@@ -1,10 +1,12 @@
+export * from './answers.ts';
 export { campaignProgress, type CampaignProgressOptions } from './campaign-progress.ts';
 export { DEFAULT_DORMANCY_MONTHS, dormancyIndicator, type DormancyOptions } from './dormancy.ts';
-export { overview, type OverviewOptions } from './overview.ts';
+export { countryFigures, overview } from './overview.ts';
 export * from './params.ts';
-export { pipeline } from './pipeline.ts';
-export * from './answers.ts';
-export { portfolio, type PortfolioQuery } from './portfolio.ts';
+export { pipeline, pipelineRows } from './pipeline.ts';
+export { portfolio, projectAt, projectsAt, type PortfolioQuery, type ProjectRow } from './portfolio.ts';
 export * from './register-query.ts';
-export { COUNTED_STATUSES, lastContactOn, PIPELINE_STAGES, type PipelineStage } from './relationships.ts';
-export { activityTimeline, type TimelineQuery } from './timeline.ts';
+export { COUNTED_STATUSES, lastContactOn, PIPELINE_STAGES, type PipelineStage, rowSummary } from './relationships.ts';
+export * from './series.ts';
+export { activityTimeline, type TimelineEntry, type TimelineQuery } from './timeline.ts';
+export type { ReadViews } from './views.ts';

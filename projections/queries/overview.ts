@@ -1,16 +1,11 @@
-import { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES, type PartnershipKind, type PartnershipStatus } from '../../commands/partnership/index.ts';
-import type { PartnershipRow } from '../register/rows.ts';
+import { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES, PIPELINE_STATUSES, type PartnershipKind, type PartnershipStatus } from '../../commands/partnership/index.ts';
+import type { DatedCounts } from '../shared/dated-counts.ts';
 import { CONTINENTS, type Continent, countryCache, GROUP_IDS, type GroupId } from '../shared/country-views.ts';
-import { yearOf } from '../shared/dates.ts';
-import { countByOffice } from '../shared/offices.ts';
-import { DEFAULT_DORMANCY_MONTHS, dormancyIndicator } from './dormancy.ts';
-import { counts, inPipeline } from './relationships.ts';
-
-export interface OverviewOptions {
-  today: string;
-  /** Quiet period of the dormancy indicator; 24 months when absent. */
-  dormancyMonths?: number;
-}
+import { dayNumber, yearOf } from '../shared/dates.ts';
+import { officeTally } from '../shared/offices.ts';
+import type { z } from 'zod';
+import type { OverviewAnswer } from './answers.ts';
+import type { ReadViews } from './views.ts';
 
 interface PairsAndCountries {
   pairs: number;
@@ -20,36 +15,22 @@ interface PairsAndCountries {
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
 
 /**
- * The headline figures (DESIGN §1): relationships that count (signed, not
- * terminated) by kind, country, continent, group, office and year signed.
- * `byStatus` alone covers every partnership in the ledger, the pipeline
- * and ended ones included. Group membership is taken on `today`.
+ * The relationships that count on a day, by country with names and
+ * continent, and tallied by continent and by country group (membership as
+ * it stood that day).
  */
-export function overview(partnerships: readonly PartnershipRow[], { today, dormancyMonths }: OverviewOptions) {
-  const country = countryCache(today);
-  const counted = partnerships.filter(counts);
-
-  const byKind = zeros<PartnershipKind>(PARTNERSHIP_KINDS);
-  const byStatus = zeros<PartnershipStatus>(PARTNERSHIP_STATUSES);
-  const byYear = new Map<number, number>();
-  const byCountry = new Map<string, number>();
-  for (const row of partnerships) byStatus[row.status] += 1;
-  for (const row of counted) {
-    byKind[row.kind] += 1;
-    byCountry.set(row.partner.country, (byCountry.get(row.partner.country) ?? 0) + 1);
-    if (row.signedYear !== null) byYear.set(row.signedYear, (byYear.get(row.signedYear) ?? 0) + 1);
-  }
-
-  const countries = [...byCountry]
+export function countryFigures(counts: DatedCounts, day: string) {
+  const d = dayNumber(day);
+  const country = countryCache(day);
+  const byCountry = [...counts.family('country', d)]
     .map(([code, count]) => {
       const { nameZh, nameEn, continent } = country(code);
       return { country: code, nameZh, nameEn, continent, count };
     })
     .sort((a, b) => b.count - a.count || a.country.localeCompare(b.country));
-
   const tally = <K extends string>(keys: readonly K[], keysOf: (code: string) => readonly K[]) => {
     const result = Object.fromEntries(keys.map((key) => [key, { pairs: 0, countries: 0 }])) as Record<K, PairsAndCountries>;
-    for (const { country: code, count } of countries) {
+    for (const { country: code, count } of byCountry) {
       for (const key of keysOf(code)) {
         result[key].pairs += count;
         result[key].countries += 1;
@@ -62,24 +43,43 @@ export function overview(partnerships: readonly PartnershipRow[], { today, dorma
     return continent === null ? [] : [continent];
   });
   const byGroup = tally<GroupId>(GROUP_IDS, (code) => country(code).groups);
+  return { byCountry, byContinent, byGroup };
+}
 
-  const thisYear = yearOf(today);
+/**
+ * The headline figures (DESIGN §1) as of the end of `day`: relationships
+ * that count (signed, not terminated) by kind, country, continent, group,
+ * office and year signed; `byStatus` covers every partnership in the
+ * ledger. Every figure is a dated count the register keeps, read as of
+ * that day: nothing is scanned.
+ */
+export function overview(views: Pick<ReadViews, 'register'>, { day }: { day: string }): z.infer<typeof OverviewAnswer> {
+  const { counts } = views.register;
+  const d = dayNumber(day);
+  const byStatus = zeros<PartnershipStatus>(PARTNERSHIP_STATUSES);
+  for (const status of PARTNERSHIP_STATUSES) byStatus[status] = counts.at('status', status, d);
+  const byKind = zeros<PartnershipKind>(PARTNERSHIP_KINDS);
+  for (const kind of PARTNERSHIP_KINDS) byKind[kind] = counts.at('kind', kind, d);
+  const { byCountry, byContinent, byGroup } = countryFigures(counts, day);
+  const bySignedYear = [...counts.family('signedYear', d)]
+    .map(([year, count]) => ({ year: Number(year), count }))
+    .sort((a, b) => a.year - b.year);
   return {
-    today,
-    relationships: counted.length,
-    countries: countries.length,
+    today: day,
+    relationships: counts.at('counted', 'all', d),
+    countries: byCountry.length,
     continents: CONTINENTS.filter((continent) => byContinent[continent].pairs > 0).length,
     byKind,
     byStatus,
-    byCountry: countries,
+    byCountry,
     byContinent,
     byGroup,
-    byOffice: countByOffice(counted, (row) => row.local.cityCode),
-    bySignedYear: [...byYear].sort(([a], [b]) => a - b).map(([year, count]) => ({ year, count })),
-    signedThisYear: byYear.get(thisYear) ?? 0,
-    candidates: partnerships.filter(inPipeline).length,
-    activities: partnerships.reduce((sum, row) => sum + row.activityCount, 0),
-    outcomes: partnerships.reduce((sum, row) => sum + row.outcomeCount, 0),
-    dormantIndicator: dormancyIndicator(partnerships, { today, months: dormancyMonths ?? DEFAULT_DORMANCY_MONTHS }).count,
+    byOffice: officeTally(counts.family('office', d)),
+    bySignedYear,
+    signedThisYear: counts.at('signedYear', String(yearOf(day)), d),
+    candidates: PIPELINE_STATUSES.reduce((sum, status) => sum + byStatus[status], 0),
+    activities: counts.total('activities', d),
+    outcomes: counts.total('outcomes', d),
+    dormantIndicator: counts.at('quiet', 'all', d),
   };
 }

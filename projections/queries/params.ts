@@ -6,16 +6,25 @@ import { MAX_PAGE_SIZE, REGISTER_SORTS } from './register-query.ts';
 
 /**
  * Query-string shapes of the dashboards, so routes validate exactly what the
- * query functions accept. Numbers arrive as strings and are coerced; the
- * evaluation day is never a parameter (it is today in China).
+ * query functions accept. Numbers arrive as strings and are coerced. The day
+ * a dashboard is read for (`asOf`) is added by the routes, with `knownAt`.
  */
 
 const office = () => z.string().regex(/^37\d{2}00$/, 'a city code (37CC00) or 370000').describe('Answering office: 370000 or a city code');
-const year = () => z.coerce.number().int().min(1980).max(2100);
+/** Years of relationships: the People's Republic's own, from 1949; the province's first tie dates from 1979. */
+const year = () => z.coerce.number().int().min(1949).max(2100);
+
+/** Comma-separated values, each one of `values`, e.g. `status=active,dormant`. */
+const oneOrMore = <T extends string>(values: readonly [T, ...T[]]) =>
+  z
+    .string()
+    .transform((text) => text.split(',').map((part) => part.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values)).min(1))
+    .describe(`One or more of ${values.join(', ')}, comma-separated`);
 
 export const RegisterParams = z.strictObject({
-  status: z.enum(PARTNERSHIP_STATUSES).optional(),
-  kind: z.enum(PARTNERSHIP_KINDS).optional(),
+  status: oneOrMore(PARTNERSHIP_STATUSES).optional(),
+  kind: oneOrMore(PARTNERSHIP_KINDS).optional(),
   country: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code').optional(),
   continent: z.enum(CONTINENTS).optional(),
   group: z.enum(GROUP_IDS).optional(),
@@ -55,4 +64,10 @@ export const TimelineParams = z.strictObject({
   to: z.iso.date().optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
+});
+
+export const SeriesParams = z.strictObject({
+  from: z.iso.date().default('1979-01-01').describe('The first day of the first step; default 1979-01-01'),
+  to: z.iso.date().optional().describe('The last day of the last step; default the day the series is read for'),
+  step: z.enum(['year', 'quarter', 'month']).default('year'),
 });

@@ -1,18 +1,36 @@
-import type { PartnershipRow } from '../register/rows.ts';
+import { PIPELINE_STATUSES } from '../../commands/partnership/index.ts';
+import { type PartnershipRow, rowAt } from '../register/rows.ts';
+import type { RegisterView } from '../register/view.ts';
 import { countryCache } from '../shared/country-views.ts';
-import { daysBetween } from '../shared/dates.ts';
+import { daysBetween, dayNumber } from '../shared/dates.ts';
 import { countByOffice } from '../shared/offices.ts';
-import { inPipeline, PIPELINE_STAGES, type PipelineStage, rowSummary } from './relationships.ts';
+import { type PipelineStage, rowSummary } from './relationships.ts';
+
+const STAGES: ReadonlySet<string> = new Set(PIPELINE_STATUSES);
+const inPipeline = (row: PartnershipRow): row is PartnershipRow & { status: PipelineStage } => STAGES.has(row.status);
+
+/** The partnerships in the pipeline at the end of `day`, as they stood then. */
+export function pipelineRows(view: RegisterView, day: string): (PartnershipRow & { status: PipelineStage })[] {
+  const d = dayNumber(day);
+  const rows: (PartnershipRow & { status: PipelineStage })[] = [];
+  // Every partnership starts in the pipeline: the candidates of a past day are among all of them.
+  for (const entry of view.entries.values()) {
+    const row = rowAt(entry, d);
+    if (row !== undefined && inPipeline(row)) rows.push(row);
+  }
+  return rows;
+}
 
 /**
- * The candidate pipeline (储备意向结好友城): every partnership not yet
- * signed nor withdrawn, with how long it has been in its current stage. The
- * most advanced stages come first, and within a stage the longest waiting.
+ * The candidate pipeline (储备意向结好友城) at the end of `day`: every
+ * partnership proposed and not yet signed nor withdrawn, with how long it
+ * had then been in its stage. The most advanced stages come first, and
+ * within a stage the longest waiting.
  */
-export function pipeline(partnerships: readonly PartnershipRow[], { today }: { today: string }) {
-  const country = countryCache(today);
-  const candidates = partnerships.filter(inPipeline);
-  const stageIndex = (stage: PipelineStage) => PIPELINE_STAGES.indexOf(stage);
+export function pipeline(view: RegisterView, { day }: { day: string }) {
+  const country = countryCache(day);
+  const candidates = pipelineRows(view, day);
+  const stageIndex = (stage: PipelineStage) => PIPELINE_STATUSES.indexOf(stage);
   const items = candidates
     .map((row) => ({
       ...rowSummary(row),
@@ -20,20 +38,15 @@ export function pipeline(partnerships: readonly PartnershipRow[], { today }: { t
       country: country(row.partner.country),
       proposedOn: row.proposedOn,
       statusSince: row.statusSince,
-      daysInStage: daysBetween(row.statusSince, today),
-      daysSinceProposal: daysBetween(row.proposedOn, today),
+      daysInStage: daysBetween(row.statusSince, day),
+      daysSinceProposal: daysBetween(row.proposedOn, day),
       approvals: row.approvals,
     }))
     .sort((a, b) => stageIndex(b.stage) - stageIndex(a.stage) || b.daysInStage - a.daysInStage || a.id.localeCompare(b.id));
 
-  const byStage = Object.fromEntries(PIPELINE_STAGES.map((stage) => [stage, 0])) as Record<PipelineStage, number>;
-  for (const row of candidates) byStage[row.status] += 1;
-
-  return {
-    today,
-    total: candidates.length,
-    byStage,
-    byOffice: countByOffice(candidates, (row) => row.local.cityCode),
-    items,
-  };
+  const byStage = Object.fromEntries(PIPELINE_STATUSES.map((stage) => [stage, view.counts.at('status', stage, dayNumber(day))])) as Record<
+    PipelineStage,
+    number
+  >;
+  return { today: day, total: candidates.length, byStage, byOffice: countByOffice(candidates, (row) => row.local.cityCode), items };
 }

@@ -1,33 +1,52 @@
-import { PROJECT_SECTORS, PROJECT_STATUSES, type ProjectSector, type ProjectStatus } from '../../commands/project/index.ts';
-import type { ProjectRow } from '../portfolio/index.ts';
-import { daysBetween } from '../shared/dates.ts';
+import { PROJECT_SECTORS, PROJECT_STATUSES, type Project, type ProjectSector, type ProjectStatus } from '../../commands/project/index.ts';
+import type { PortfolioView, ProjectEntry } from '../portfolio/view.ts';
+import { daysBetween, dayNumber } from '../shared/dates.ts';
 import { countByOffice } from '../shared/offices.ts';
+import { stateAt } from '../shared/versions.ts';
 
 export interface PortfolioQuery {
-  today: string;
-  status?: ProjectStatus;
-  sector?: ProjectSector;
+  /** The day it is read for: statuses as they stood at its end, overdue as judged that day. */
+  day: string;
+  status?: ProjectStatus | undefined;
+  sector?: ProjectSector | undefined;
   /** The lead office's city code (or 370000); matches `leadOfficeCity`. */
-  office?: string;
+  office?: string | undefined;
+}
+
+/** A project as it stood on a day, with the revision of the last event included. */
+export type ProjectRow = Project & { revision: number; updatedAt: string };
+
+/** The project as of the end of `day` (a day number), or undefined if it was not yet planned. */
+export function projectAt(entry: ProjectEntry, day: number): ProjectRow | undefined {
+  const version = stateAt(entry.versions, day);
+  return version === undefined ? undefined : { ...version.state, revision: version.revision, updatedAt: version.recordedAt };
 }
 
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
 
-/**
- * The project portfolio (谋划合作项目): counts by status, sector and office,
- * and what is overdue: started projects past their planned end, and planned
- * milestones past their due day not yet recorded on projects still open.
- */
-export function portfolio(projects: readonly ProjectRow[], { today, status, sector, office }: PortfolioQuery) {
-  const selected = projects
-    .filter(
-      (project) =>
-        (status === undefined || project.status === status) &&
-        (sector === undefined || project.sector === sector) &&
-        (office === undefined || project.leadOfficeCity === office),
-    )
-    .sort((a, b) => a.plannedStart.localeCompare(b.plannedStart) || a.id.localeCompare(b.id));
+/** The projects as they stood at the end of `day` that the filters select, in planned-start order. */
+export function projectsAt(view: PortfolioView, { day, status, sector, office }: PortfolioQuery): ProjectRow[] {
+  const d = dayNumber(day);
+  const rows: ProjectRow[] = [];
+  for (const entry of view.entries.values()) {
+    const row = projectAt(entry, d);
+    if (row === undefined) continue;
+    if ((status === undefined || row.status === status) && (sector === undefined || row.sector === sector) && (office === undefined || row.leadOfficeCity === office)) {
+      rows.push(row);
+    }
+  }
+  return rows.sort((a, b) => a.plannedStart.localeCompare(b.plannedStart) || a.id.localeCompare(b.id));
+}
 
+/**
+ * The project portfolio (谋划合作项目) at the end of `day`: counts by
+ * status, sector and office, and what was overdue that day: started projects
+ * past their planned end, and planned milestones past their due day not yet
+ * recorded on projects still open.
+ */
+export function portfolio(view: PortfolioView, query: PortfolioQuery) {
+  const { day } = query;
+  const selected = projectsAt(view, query);
   const byStatus = zeros<ProjectStatus>(PROJECT_STATUSES);
   const bySector = zeros<ProjectSector>(PROJECT_SECTORS);
   for (const project of selected) {
@@ -36,23 +55,23 @@ export function portfolio(projects: readonly ProjectRow[], { today, status, sect
   }
 
   const overdueProjects = selected
-    .filter((project) => project.status === 'started' && project.plannedEnd < today)
-    .map(({ id, title, leadOfficeCity, plannedEnd }) => ({ id, title, leadOfficeCity, plannedEnd, daysOverdue: daysBetween(plannedEnd, today) }))
+    .filter((project) => project.status === 'started' && project.plannedEnd < day)
+    .map(({ id, title, leadOfficeCity, plannedEnd }) => ({ id, title, leadOfficeCity, plannedEnd, daysOverdue: daysBetween(plannedEnd, day) }))
     .sort((a, b) => b.daysOverdue - a.daysOverdue || a.id.localeCompare(b.id));
 
   const overdueMilestones = selected
     .filter((project) => project.status === 'planned' || project.status === 'started')
     .flatMap((project) =>
       project.milestones.flatMap(({ milestoneId, title, dueDate, recordedOn }) =>
-        dueDate !== null && recordedOn === null && dueDate < today
-          ? [{ projectId: project.id, projectTitle: project.title, leadOfficeCity: project.leadOfficeCity, milestoneId, title, dueDate, daysOverdue: daysBetween(dueDate, today) }]
+        dueDate !== null && recordedOn === null && dueDate < day
+          ? [{ projectId: project.id, projectTitle: project.title, leadOfficeCity: project.leadOfficeCity, milestoneId, title, dueDate, daysOverdue: daysBetween(dueDate, day) }]
           : [],
       ),
     )
     .sort((a, b) => b.daysOverdue - a.daysOverdue || a.projectId.localeCompare(b.projectId) || a.milestoneId.localeCompare(b.milestoneId));
 
   return {
-    today,
+    today: day,
     total: selected.length,
     byStatus,
     bySector,

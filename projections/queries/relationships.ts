@@ -1,17 +1,8 @@
-import {
-  COUNTED_STATUSES,
-  PIPELINE_STATUSES as PIPELINE_STAGES,
-  type PipelineStatus as PipelineStage,
-} from '../../commands/partnership/index.ts';
+import { COUNTED_STATUSES, PIPELINE_STATUSES as PIPELINE_STAGES, type PipelineStatus as PipelineStage } from '../../commands/partnership/index.ts';
 import type { PartnershipRow } from '../register/rows.ts';
 import { latest } from '../shared/dates.ts';
 
 export { COUNTED_STATUSES, PIPELINE_STAGES, type PipelineStage };
-
-export const counts = (row: PartnershipRow): boolean => (COUNTED_STATUSES as readonly string[]).includes(row.status);
-
-export const inPipeline = (row: PartnershipRow): row is PartnershipRow & { status: PipelineStage } =>
-  (PIPELINE_STAGES as readonly string[]).includes(row.status);
 
 /**
  * The last sign of life of a signed partnership: its latest activity, its

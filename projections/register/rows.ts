@@ -1,59 +1,43 @@
-import type { ActivityDirection, ActivityType, Partnership, PartnershipStatus } from '../../commands/partnership/index.ts';
-import type { Plain } from '../shared/revision.ts';
+import type { Partnership } from '../../commands/partnership/index.ts';
+import { dateOfDay } from '../shared/dates.ts';
+import type { PartnershipEntry } from './view.ts';
+import { type Reactivation, type Stage, versionAt } from './versions.ts';
 
-/** One step of the lifecycle: the status and the day it began. */
-export interface Stage {
-  status: PartnershipStatus;
-  since: string;
-}
-
-/** A dormant partnership brought back, by an explicit decision or by an activity. */
-export interface Reactivation {
-  date: string;
-  /** The campaign credited with it (e.g. 激活友城专项行动). */
-  campaignId?: string;
-  /** Set when recording an activity brought it back. */
-  activityId?: string;
-}
+export type { Reactivation, Stage } from './versions.ts';
 
 /**
- * One row of the register: the aggregate's own state (the write side's
- * `evolve`, so both sides agree on every date and counter) plus what only
- * readers need.
+ * One row of the register as of a day: the aggregate's own state (the
+ * write side's `evolve`) as its facts stood at the end of that day, with
+ * its activities up to that day, plus what only readers need.
  */
-export type PartnershipRow = Plain<Partnership> & {
-  /** Every status the partnership went through, oldest first. */
+export type PartnershipRow = Partnership & {
+  /** Every status the partnership went through up to that day, oldest first. */
   stages: Stage[];
   signedYear: number | null;
   reactivations: Reactivation[];
-  /** Revision of the last event of `partnership-<id>` reflected here. */
+  /** Revision of the last event of `partnership-<id>` the row reflects. */
   revision: number;
   /** When that event was recorded. */
   updatedAt: string;
 };
 
-/** One exchange activity, with the office it counts for, for timelines, reports and evaluation. */
-export type ActivityDoc = {
-  activityId: string;
-  partnershipId: string;
-  /** The local division and its office (prefecture city or 370000) at the time it was recorded. */
-  divisionCode: string;
-  cityCode: string;
-  date: string;
-  type: ActivityType;
-  direction: ActivityDirection;
-  title: string;
-  participants: number;
-  audience?: number;
-  /** One spelling per rank, e.g. `vice-governor`. */
-  leaderRank?: string;
-  /** The rank as the office wrote it. */
-  leaderTitle?: string;
-  outcomeCount: number;
-  /** The measures and results (举措和成果), one description each. */
-  outcomes: string[];
-  revision: number;
-};
-
-export const PARTNERSHIPS = 'partnerships';
-export const ACTIVITIES = 'activities';
+/** The row as of the end of `day` (a day number), or undefined if the partnership was not yet proposed. */
+export function rowAt(entry: PartnershipEntry, day: number): PartnershipRow | undefined {
+  const version = versionAt(entry.versions, day);
+  if (version === undefined) return undefined;
+  const { count, outcomes, lastDay } = entry.log.asOf(day);
+  const latest = entry.log.latestOfFirst(count);
+  const activityIsLater = latest >= 0 && (entry.log.revisions[latest] as number) > version.revision;
+  const { state } = version;
+  return {
+    ...state,
+    lastActivityOn: lastDay === null ? null : dateOfDay(lastDay),
+    activityCount: count,
+    outcomeCount: outcomes,
+    stages: version.stages,
+    signedYear: state.signedOn === null ? null : Number(state.signedOn.slice(0, 4)),
+    reactivations: version.reactivations,
+    revision: activityIsLater ? (entry.log.revisions[latest] as number) : version.revision,
+    updatedAt: activityIsLater ? new Date(entry.log.recordedAt[latest] as number).toISOString() : version.recordedAt,
+  };
+}

@@ -1,8 +1,7 @@
 import { ACTIVITY_TYPES, type ActivityType } from '../../commands/partnership/index.ts';
 import { type Quarter, quarterRange } from '../../commands/report/index.ts';
-import type { ProjectRow } from '../portfolio/index.ts';
-import type { ActivityDoc, PartnershipRow } from '../register/rows.ts';
-import { within } from '../shared/dates.ts';
+import type { ReadViews } from '../queries/views.ts';
+import { dayNumber } from '../shared/dates.ts';
 import { type Office, OFFICES, officeNamed } from '../shared/offices.ts';
 
 export interface QuarterlyCounts {
@@ -32,7 +31,7 @@ export interface QuarterlyReportQuery {
   year: number;
   quarter: Quarter;
   /** One office (370000 or a city code); all 17 when absent. */
-  office?: string;
+  office?: string | undefined;
 }
 
 const empty = (): QuarterlyCounts => ({
@@ -48,46 +47,30 @@ const empty = (): QuarterlyCounts => ({
 
 /**
  * The quarterly report (季度报告制度): for each office, what happened in the
- * quarter. The province's row holds the province office's own partnerships
- * and projects, not the sum of the cities; `totals` is that sum.
+ * quarter, by the facts' own dates. The province's row holds the province
+ * office's own partnerships and projects, not the sum of the cities;
+ * `totals` is that sum. Every figure is a dated count over the quarter.
  */
-export function quarterlyReport(
-  partnerships: readonly PartnershipRow[],
-  activities: readonly ActivityDoc[],
-  projects: readonly ProjectRow[],
-  { year, quarter, office }: QuarterlyReportQuery,
-): QuarterlyReport {
+export function quarterlyReport(views: Pick<ReadViews, 'register' | 'portfolio'>, { year, quarter, office }: QuarterlyReportQuery): QuarterlyReport {
   const { from, to } = quarterRange(year, quarter);
-  const inQuarter = (date: string | null) => within(date, from, to);
+  const [start, end] = [dayNumber(from), dayNumber(to)];
+  const register = (family: string, member: string) => views.register.counts.between(family, member, start, end);
+  const projects = (family: string, member: string) => views.portfolio.counts.between(family, member, start, end);
   const offices = office === undefined ? OFFICES : [officeNamed(office)];
-  const counts = new Map(offices.map((o) => [o.office, empty()]));
-  // Items of an office outside the selection have no entry and are skipped.
-  const add = (code: string, change: (c: QuarterlyCounts) => void) => {
-    const entry = counts.get(code);
-    if (entry !== undefined) change(entry);
-  };
-
-  for (const row of partnerships) {
-    const code = row.local.cityCode;
-    if (inQuarter(row.proposedOn)) add(code, (c) => (c.newProposals += 1));
-    if (inQuarter(row.signedOn)) add(code, (c) => (c.signings += 1));
-    const revived = row.reactivations.filter((r) => inQuarter(r.date)).length;
-    if (revived > 0) add(code, (c) => (c.reactivations += revived));
-  }
-  for (const activity of activities) {
-    if (!inQuarter(activity.date)) continue;
-    add(activity.cityCode, (c) => {
-      c.activities += 1;
-      c.activitiesByType[activity.type] += 1;
-      c.outcomes += activity.outcomeCount;
-    });
-  }
-  for (const project of projects) {
-    if (inQuarter(project.startedOn)) add(project.leadOfficeCity, (c) => (c.projectsStarted += 1));
-    if (inQuarter(project.completedOn)) add(project.leadOfficeCity, (c) => (c.projectsCompleted += 1));
-  }
-
-  const rows = offices.map((o) => ({ ...o, ...(counts.get(o.office) ?? empty()) }));
+  const rows = offices.map((o): QuarterlyRow => {
+    const code = o.office;
+    return {
+      ...o,
+      newProposals: register('proposed', code),
+      signings: register('signed', code),
+      activities: register('activities', code),
+      activitiesByType: Object.fromEntries(ACTIVITY_TYPES.map((type) => [type, register('activityTypes', `${code}|${type}`)])) as Record<ActivityType, number>,
+      outcomes: register('outcomes', code),
+      projectsStarted: projects('started', code),
+      projectsCompleted: projects('completed', code),
+      reactivations: register('reactivated', code),
+    };
+  });
   return { year, quarter, from, to, rows, totals: sum(rows) };
 }
 

@@ -1,24 +1,26 @@
 import { type Quarter, quarterRange } from '../../commands/report/index.ts';
-import { addDays } from '../shared/dates.ts';
+import { addDays, dayNumber } from '../shared/dates.ts';
 import { OFFICES } from '../shared/offices.ts';
-import type { SubmissionDoc } from './submissions.ts';
+import { quarterKey, type ReportsView } from './view.ts';
 
 /**
- * Which of the 17 offices have submitted their report for a quarter and
- * which have not, for the dashboard that chases the latecomers.
+ * Which of the 17 offices had submitted their report for a quarter by the end
+ * of `day`, and which had not, for the dashboard that chases the latecomers.
  */
-export function submissionStatus(submissions: readonly SubmissionDoc[], { year, quarter }: { year: number; quarter: Quarter }) {
-  const forQuarter = new Map(
-    submissions.filter((doc) => doc.year === year && doc.quarter === quarter).map((doc) => [doc.office, doc]),
-  );
+export function submissionStatus(view: ReportsView, { year, quarter, day }: { year: number; quarter: Quarter; day: string }) {
+  const d = dayNumber(day);
+  const forQuarter = view.byQuarter.get(quarterKey(year, quarter));
   const submitted = OFFICES.flatMap((office) => {
-    const doc = forQuarter.get(office.office);
-    if (doc === undefined) return [];
-    const { submittedOn, firstSubmittedOn, submissions: times, actor } = doc;
-    return [{ ...office, submittedOn, firstSubmittedOn, submissions: times, actor }];
+    const made = forQuarter?.get(office.office)?.submissions.filter((submission) => submission.day <= d) ?? [];
+    const first = made[0];
+    const last = made.at(-1);
+    if (first === undefined || last === undefined) return [];
+    return [{ ...office, submittedOn: last.date, firstSubmittedOn: first.date, submissions: made.length, actor: last.actor }];
   });
-  const missing = OFFICES.filter((office) => !forQuarter.has(office.office));
+  const done = new Set(submitted.map((office) => office.office));
+  const missing = OFFICES.filter((office) => !done.has(office.office));
   return {
+    today: day,
     year,
     quarter,
     /** The first day a report can be submitted. */

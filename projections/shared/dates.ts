@@ -41,3 +41,25 @@ export function latest(...dates: (string | null | undefined)[]): string | null {
   for (const date of dates) if (date && (found === null || date > found)) found = date;
   return found;
 }
+
+/**
+ * A day as a number: days since 1970-01-01, so days compare and index as
+ * integers. Computed from the digits (the civil-from-days arithmetic of the
+ * proleptic Gregorian calendar) rather than through Date: a catch-up turns a
+ * million activity dates into day numbers.
+ */
+export function dayNumber(date: string): number {
+  const digit = (i: number) => date.charCodeAt(i) - 48;
+  const y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  const m = digit(5) * 10 + digit(6);
+  const d = digit(8) * 10 + digit(9);
+  const year = m <= 2 ? y - 1 : y;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+/** The ISO date of a day number. */
+export const dateOfDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);

@@ -21,13 +21,19 @@ export function officeNamed(office: string): Office {
 }
 
 /**
- * How many items each office has, with every office listed (zeros
- * included) so charts keep a stable axis, in province-then-cities order.
+ * Counts per office with every office listed (zeros included) so charts
+ * keep a stable axis, in province-then-cities order; then any office the
+ * reference does not know.
  */
-export function countByOffice<T>(items: readonly T[], officeOf: (item: T) => string): (Office & { count: number })[] {
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(officeOf(item), (counts.get(officeOf(item)) ?? 0) + 1);
+export function officeTally(counts: ReadonlyMap<string, number>): (Office & { count: number })[] {
   const listed = OFFICES.map((office) => ({ ...office, count: counts.get(office.office) ?? 0 }));
   const strays = [...counts].filter(([code]) => !known.has(code)).map(([code, count]) => ({ ...officeNamed(code), count }));
   return [...listed, ...strays];
+}
+
+/** How many items each office has (see `officeTally`). */
+export function countByOffice<T>(items: readonly T[], officeOf: (item: T) => string): (Office & { count: number })[] {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(officeOf(item), (counts.get(officeOf(item)) ?? 0) + 1);
+  return officeTally(counts);
 }

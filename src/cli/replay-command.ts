@@ -41,7 +41,7 @@ Exit codes: 0 rebuilt, 1 refused, failed or unreachable, 2 bad usage.
 `;
 
 export interface ReplayContext {
-  config: Pick<Config, 'host' | 'port' | 'dataDir' | 'adminApiKey' | 'eventStore' | 'readModels'>;
+  config: Pick<Config, 'host' | 'port' | 'dataDir' | 'adminApiKey' | 'eventStore' | 'readModels'> & Partial<Pick<Config, 'dormancyMonths'>>;
   io: CliIo;
   display(targets: ReadonlyMap<string, string>): ReplayDisplay;
   /** How often progress is polled; tests shorten it. */

@@ -20,7 +20,7 @@ export const MEMORY_EXPLANATION =
   'at every start: there is nothing to rebuild while it is stopped, and starting it rebuilds them.';
 
 export interface DirectOptions {
-  config: Pick<Config, 'eventStore' | 'readModels'>;
+  config: Pick<Config, 'eventStore' | 'readModels'> & Partial<Pick<Config, 'dormancyMonths'>>;
   /** Projection names, or every projection. */
   wanted: readonly string[] | 'all';
   display(targets: ReadonlyMap<string, string>): FollowOptions['display'];
@@ -44,7 +44,7 @@ export async function rebuildDirectly(o: DirectOptions): Promise<Rebuilt[]> {
   if (o.config.readModels.kind !== 'redis') throw new ReplayError(`--direct needs READ_MODEL_STORE=redis. ${MEMORY_EXPLANATION}`);
   const countsEvents = o.config.eventStore.kind === 'sqlite';
   const store = await openEventStore(o.config.eventStore);
-  const readSide = createReadSide({ config: { role: 'projector', readModels: o.config.readModels }, eventStore: store });
+  const readSide = createReadSide({ config: { role: 'projector', readModels: o.config.readModels, ...(o.config.dormancyMonths !== undefined && { dormancyMonths: o.config.dormancyMonths }) }, eventStore: store });
   try {
     await readSide.start();
     const serving = () => readSide.status().every((p) => ['live', 'failed', 'building', 'rebuilding'].includes(p.state));

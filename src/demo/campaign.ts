@@ -13,8 +13,8 @@ export interface CampaignPlan {
 }
 
 /**
- * The province's 激活友城专项行动, launched in March 2021 and still running at
- * the end of the year. Its reserve and project targets are the published
+ * The province's 激活友城专项行动, launched in March 2021 and still running on
+ * the demo's day. Its reserve and project targets are the published
  * figures; dormant partnerships were enrolled in the weeks after the launch.
  */
 export function buildCampaign(partnerships: readonly PartnershipPlan[]): CampaignPlan {

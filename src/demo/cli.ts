@@ -7,8 +7,10 @@ import { DemoStoreNotEmptyError, seedDemoStore, type SeedSummary } from './seed.
 
 const USAGE = `Usage: npm run demo -- [options]
 
-Writes the demo dataset (Shandong's friendship cities as of December 2021)
-into the configured SQLite event store [DATA_DIR, SQLITE_DURABILITY].
+Writes the demo dataset (Shandong's friendship cities up to the press
+conference of 7 December 2021) into the configured SQLite event store
+[DATA_DIR, SQLITE_DURABILITY], then prints the published figures as the
+dashboards show them on that day.
 
 Options:
   --force               seed even if the store already has events; commands of an
@@ -34,27 +36,38 @@ function parse(argv: string[]) {
   return { force: values.force, concurrency, help: values.help === true };
 }
 
+/** One line of the report: a label and its value, in columns. */
+const row = (label: string, value: string | number) => `  ${label.padEnd(34)}  ${value}`;
+
 function report(path: string, summary: SeedSummary, figures: Figures): string {
   const { BRI, RCEP } = figures.groups;
-  const campaign = figures.campaigns[0];
+  const { cultureYears: years, evaluation: e } = figures;
   const lines = [
     `Seeded ${path} in ${(summary.durationMs / 1000).toFixed(1)} s: ${summary.commands} commands` +
       (summary.replayed > 0 ? ` (${summary.replayed} already present)` : '') +
       `, ${summary.partnerships} partnerships, ${summary.projects} projects.`,
     '',
     `Figures as of ${figures.asOf}, as the dashboards show them:`,
-    `  relationships (active or dormant)   ${figures.relationships} in ${figures.countries} countries, ${figures.continents.length} continents`,
-    `  with Belt and Road countries        ${BRI.pairs} pairs in ${BRI.countries} countries`,
-    `  with RCEP member countries          ${RCEP.pairs} pairs in ${RCEP.countries} countries`,
-    `  signed in 2021                      ${figures.signedIn2021}`,
-    `  candidate pairs in reserve          ${figures.pipeline}`,
-    `  planned cooperation projects        ${figures.plannedProjects}`,
-    `  recorded outcomes                   ${figures.outcomes}`,
-    `  cultural exchanges                  ${figures.cultureActivities} over ${figures.cultureYears.years} years (${figures.cultureYears.first}–${figures.cultureYears.last})`,
+    row('relationships (active or dormant)', `${figures.relationships} in ${figures.countries} countries, ${figures.continents.length} continents`),
+    row('with Belt and Road countries', `${BRI.pairs} pairs in ${BRI.countries} countries`),
+    row('with RCEP member countries', `${RCEP.pairs} pairs in ${RCEP.countries} countries`),
+    row('signed in 2021', figures.signedIn2021),
+    row('candidate pairs in reserve', figures.pipeline),
+    row('planned cooperation projects', figures.plannedProjects),
+    row('recorded outcomes', figures.outcomes),
+    row('cultural exchanges', `${figures.cultureActivities} over ${years.years} years (${years.first}–${years.last})`),
+    row('activities recorded', figures.activities),
   ];
-  if (campaign !== undefined) {
+  for (const campaign of figures.campaigns) {
+    lines.push(row('campaign', `${campaign.name}: ${campaign.enrolled} dormant ties enrolled, ${campaign.revived} revived, ${campaign.dormantAtEnd} still dormant`));
+  }
+  if (e.standard !== null) {
+    const { min, lowerQuartile, median, upperQuartile, max } = e.scores;
     lines.push(
-      `  campaign "${campaign.name}": ${campaign.enrolled} dormant ties enrolled, ${campaign.revived} revived, ${campaign.dormantAtEnd} still dormant`,
+      `Evaluation (${e.standard}):`,
+      row('scores (min, quartiles, max)', `${min} / ${lowerQuartile} / ${median} / ${upperQuartile} / ${max} over ${e.scored} partnerships`),
+      row('by band of ten points, from 0', e.bands.join(' ')),
+      row('at risk', `${e.atRisk} (${e.atRiskPercent} %): ${e.dormant} dormant, ${e.belowThreshold} active below ${e.threshold}`),
     );
   }
   return `${lines.join('\n')}\n`;

@@ -1,8 +1,12 @@
 import { addDays } from '../../commands/shared/dates.ts';
 import type { Random } from './random.ts';
 
-/** The last day the demo describes: figures are "as of December 2021". */
-export const DEMO_END = '2021-12-31';
+/**
+ * The demo's day: the province's press conference of 7 December 2021, whose
+ * figures the demo reproduces (DESIGN §1). No fact is dated later, and the
+ * figures are read as of this day.
+ */
+export const DEMO_END = '2021-12-07';
 
 const DAY_MS = 86_400_000;
 

@@ -8,7 +8,7 @@ import type { Random } from './random.ts';
  * Dormancy among older synthetic ties. Those dormant when the 2021 campaign
  * started are enrolled in it; some are revived by a Reactivate that credits
  * the campaign, some by a first activity after years (which revives them by
- * itself), some are still dormant at the end of the year.
+ * itself), some are still dormant on the demo's day.
  */
 export function assignDormancy(rnd: Random, drafts: Draft[]): void {
   const eligible = rnd.shuffle(drafts.filter((d) => d.plan.signedOn !== undefined && d.plan.signedOn < '2016-01-01'));
@@ -71,7 +71,7 @@ function makeDormant(rnd: Random, draft: Draft, dormancy: Dormancy, index: numbe
 
   const enrolled = dormancy === 'revived-by-campaign' || dormancy === 'revived-by-activity' || dormancy === 'still-dormant-enrolled';
   if (enrolled) draft.plan.enrolledOn = randomDate(rnd, '2021-03-22', '2021-04-30');
-  const revivedOn = enrolled ? randomDate(rnd, addDays(draft.plan.enrolledOn as string, 14), '2021-12-15') : undefined;
+  const revivedOn = enrolled ? randomDate(rnd, addDays(draft.plan.enrolledOn as string, 14), DEMO_END) : undefined;
 
   if (dormancy === 'revived-by-campaign' && revivedOn !== undefined) {
     const data = { campaignId: CAMPAIGN_ID, reason: 'Revived under the Activate Friendship Cities campaign' };

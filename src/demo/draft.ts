@@ -4,7 +4,7 @@ import { demoUuid } from './ids.ts';
 import { localName, officeOf } from './local-sides.ts';
 import type { Entry, Parties } from './timeline.ts';
 
-/** What became of a partnership by the end of 2021. */
+/** What became of a partnership by the demo's day. */
 export type Fate = 'signed' | 'pipeline' | 'terminated' | 'withdrawn';
 
 /** How a signed partnership's dormancy played out, if it had one. */
@@ -44,7 +44,7 @@ export const CAMPAIGN_LAUNCH = '2021-03-18';
 
 export const SYNTHETIC_NOTE = 'Demo data: a synthetic partnership between real places.';
 
-/** A plan's first draft: its lifecycle, and activities allowed from signing to the end of 2021. */
+/** A plan's first draft: its lifecycle, and activities allowed from signing to the demo's day. */
 export function draftOf(key: string, parties: Parties, fate: Fate, real: boolean, lifecycle: Entry[]): Draft {
   const first = lifecycle[0];
   if (first === undefined) throw new Error(`${key} has no lifecycle`);

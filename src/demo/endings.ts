@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LocalSideBody, type PartnershipKind } from '../../commands/partnership/index.ts';
 import { explained, jsonTable, partnerCountry } from './data-files.ts';
-import { addDays, randomDate } from './dates.ts';
+import { addDays, DEMO_END, minDate, randomDate } from './dates.ts';
 import { type Draft, draftOf, SYNTHETIC_NOTE } from './draft.ts';
 import { CITY_WEIGHTS, citySide } from './local-sides.ts';
 import type { NamePool } from './names.ts';
@@ -55,7 +55,7 @@ export function terminated(rnd: Random, names: NamePool): Draft[] {
     };
     const signedOn = randomDate(r, `${ending.signedYear}-02-01`, `${ending.signedYear}-11-30`);
     const draft = draftOf(key, parties, 'terminated', false, new PathBuilder(r, parties).signed(signedOn, { contact: true, rejection: false }));
-    const endedOn = randomDate(r, `${ending.endedYear}-01-10`, `${ending.endedYear}-12-10`);
+    const endedOn = randomDate(r, `${ending.endedYear}-01-10`, minDate(`${ending.endedYear}-12-10`, DEMO_END));
     let lastActive = endedOn;
     if (ending.dormantYear !== undefined) {
       lastActive = randomDate(r, `${ending.dormantYear}-01-10`, `${ending.dormantYear}-12-10`);
@@ -80,7 +80,7 @@ export function withdrawn(rnd: Random, names: NamePool): Draft[] {
     };
     const lastOn = randomDate(r, `${year}-01-10`, `${year}-09-30`);
     const path = new PathBuilder(r, parties).pipeline(stage, lastOn, { contact: true, rejection: false });
-    path.push({ date: addDays(lastOn, r.int(30, 90)), body: { type: 'WithdrawProposal', data: { reason } } });
+    path.push({ date: minDate(addDays(lastOn, r.int(30, 90)), DEMO_END), body: { type: 'WithdrawProposal', data: { reason } } });
     return draftOf(key, parties, 'withdrawn', false, path);
   });
 }

@@ -1,33 +1,29 @@
 import type { PartnershipKind, PartnershipStatus } from '../../commands/partnership/index.ts';
 import type { ProjectStatus } from '../../commands/project/index.ts';
 import {
-  ACTIVITIES,
   activityTimeline,
-  type ActivityDoc,
-  CAMPAIGNS,
-  type CampaignDoc,
   campaignProgress,
-  campaignsProjection,
+  DEFAULT_DORMANCY_MONTHS,
+  defaultStandards,
+  evaluate,
+  type EvaluationStandards,
   overview,
-  PARTNERSHIPS,
-  type PartnershipRow,
   pipeline,
   portfolio,
-  portfolioProjection,
-  PROJECTS,
-  type ProjectRow,
-  registerProjection,
+  type ProjectedEvent,
+  PROJECTIONS,
+  type ReadViews,
+  viewsFromEvents,
 } from '../../projections/index.ts';
 import { CONTINENTS, type Continent, type GroupId } from '../../projections/reference/index.ts';
-import type { EventStore, Position } from '../event-store/port.ts';
-import { documents } from '../http/read-models.ts';
-import { createReadSide } from '../read-side.ts';
+import type { EventStore, Position, RecordedEvent } from '../event-store/port.ts';
 import { DEMO_END } from './dates.ts';
 
 /**
- * The December 2021 figures as the dashboards show them: the service's own
- * read side (every projection, into memory read models) catches up with the
- * store, and the dashboards' queries answer as of the demo's last day.
+ * The published figures as the dashboards show them on the demo's day: the
+ * service's projections run over the store's events into views in memory
+ * (`views.ts`), and the dashboards' own queries answer as of that day.
+ * Nothing here counts by itself.
  */
 export interface Figures {
   asOf: string;
@@ -49,78 +45,100 @@ export interface Figures {
   cultureActivities: number;
   cultureYears: { first: number; last: number; years: number };
   campaigns: { name: string; enrolled: number; dormantAtEnd: number; revived: number; targets: Record<string, number> }[];
+  evaluation: EvaluationFigures;
 }
 
-export interface FiguresOptions {
-  /** How long the projections may take to catch up with the store. Default 60 s. */
-  timeoutMs?: number;
+/** The evaluation standard's verdict on the day: how the scores spread and how many partnerships are at risk. */
+export interface EvaluationFigures {
+  standard: string | null;
+  threshold: number | null;
+  scored: number;
+  scores: { min: number; lowerQuartile: number; median: number; upperQuartile: number; max: number };
+  /** Partnerships by score band: 0–9.9, 10–19.9, …, 90–100. */
+  bands: number[];
+  atRisk: number;
+  /** Share of the scored partnerships at risk, in per cent to one decimal. */
+  atRiskPercent: number;
+  /** At risk because marked dormant, whatever their score. */
+  dormant: number;
+  /** At risk only because they score below the threshold (active ones). */
+  belowThreshold: number;
 }
 
-/** Runs the projections over the store's events and asks the dashboards' queries; the store stays open. */
-export async function computeFigures(store: EventStore, options: FiguresOptions = {}): Promise<Figures> {
-  const timeoutMs = options.timeoutMs ?? 60_000;
-  const last = await lastPosition(store);
-  const readSide = createReadSide({ config: { role: 'all', readModels: { kind: 'memory' } }, eventStore: store });
-  try {
-    await readSide.start();
-    if (last !== undefined && !(await readSide.waitFor(last, timeoutMs))) {
-      const errors = readSide.status().flatMap((p) => (p.lastError === undefined ? [] : [`; ${p.name}: ${p.lastError}`]));
-      throw new Error(`the projections did not reach position ${last} within ${timeoutMs} ms${errors.join('')}`);
-    }
-    const [partnerships, activities, projects, campaigns] = await Promise.all([
-      documents<PartnershipRow>(readSide, registerProjection.name, PARTNERSHIPS),
-      documents<ActivityDoc>(readSide, registerProjection.name, ACTIVITIES),
-      documents<ProjectRow>(readSide, portfolioProjection.name, PROJECTS),
-      documents<CampaignDoc>(readSide, campaignsProjection.name, CAMPAIGNS),
-    ]);
-    return figuresOf(partnerships, activities, projects, campaigns);
-  } finally {
-    await readSide.close();
-  }
+/** Reads every event of the store, builds the views and asks the queries; the store stays open. */
+export async function computeFigures(store: EventStore, day: string = DEMO_END): Promise<Figures> {
+  // Events as projections see them (ProjectedEvent is the store's event, structurally).
+  const events = (await everyEvent(store)) as unknown as ProjectedEvent[];
+  return figuresOf(viewsFromEvents(PROJECTIONS, events, { dormancyMonths: DEFAULT_DORMANCY_MONTHS }), day);
 }
 
-function figuresOf(
-  partnerships: readonly PartnershipRow[],
-  activities: readonly ActivityDoc[],
-  projects: readonly ProjectRow[],
-  campaigns: readonly CampaignDoc[],
-): Figures {
-  const today = DEMO_END;
-  const totals = overview(partnerships, { today });
-  const portfolioNow = portfolio(projects, { today });
+/** The figures the dashboards' queries give on `day` over the views. */
+export function figuresOf(views: ReadViews, day: string, standards: EvaluationStandards = defaultStandards()): Figures {
+  const totals = overview(views, { day });
+  const projects = portfolio(views.portfolio, { day });
   const { BRI, RCEP, SCO } = totals.byGroup;
-  const culture = activityTimeline(activities, { type: 'culture' });
+  const culture = activityTimeline(views.register, { day, type: 'culture' });
   return {
-    asOf: today,
+    asOf: day,
     relationships: totals.relationships,
     countries: totals.countries,
     continents: CONTINENTS.filter((continent) => totals.byContinent[continent].pairs > 0).sort(),
     groups: { BRI, RCEP, SCO },
     signedIn2021: totals.signedThisYear,
-    pipeline: pipeline(partnerships, { today }).total,
+    pipeline: pipeline(views.register, { day }).total,
     byStatus: totals.byStatus,
     byKind: totals.byKind,
-    plannedProjects: portfolioNow.byStatus.planned,
-    projectsByStatus: portfolioNow.byStatus,
-    activities: activityTimeline(activities).total,
+    plannedProjects: projects.byStatus.planned,
+    projectsByStatus: projects.byStatus,
+    activities: totals.activities,
     outcomes: totals.outcomes,
     cultureActivities: culture.total,
-    cultureYears: yearsWith(activities, culture.total),
-    campaigns: [...campaigns]
-      .sort((a, b) => a.launchedOn.localeCompare(b.launchedOn) || a.id.localeCompare(b.id))
-      .map((campaign) => {
-        const progress = campaignProgress(campaign, partnerships, activities, projects, { today });
-        const targets = Object.entries(progress.metrics).flatMap(([metric, { target }]) =>
-          target === null ? [] : [[metric, target] as const],
-        );
-        return {
-          name: campaign.name,
-          enrolled: progress.enrolled.count,
-          dormantAtEnd: progress.enrolled.dormant.length,
-          revived: progress.enrolled.reactivated.length,
-          targets: Object.fromEntries(targets),
-        };
-      }),
+    cultureYears: cultureYears(views, day, culture.total),
+    campaigns: campaignsOf(views, day),
+    evaluation: evaluationOf(views, standards, day),
+  };
+}
+
+function campaignsOf(views: ReadViews, day: string): Figures['campaigns'] {
+  return [...views.campaigns.entries.keys()]
+    .flatMap((id) => {
+      const progress = campaignProgress(views, id, { day });
+      return progress === undefined ? [] : [progress];
+    })
+    .sort((a, b) => a.campaign.startsOn.localeCompare(b.campaign.startsOn) || a.campaign.id.localeCompare(b.campaign.id))
+    .map((progress) => {
+      const targets = Object.entries(progress.metrics).flatMap(([metric, { target }]) => (target === null ? [] : [[metric, target] as const]));
+      return {
+        name: progress.campaign.name,
+        enrolled: progress.enrolled.count,
+        dormantAtEnd: progress.enrolled.dormant.length,
+        revived: progress.enrolled.reactivated.length,
+        targets: Object.fromEntries(targets),
+      };
+    });
+}
+
+function evaluationOf(views: ReadViews, standards: EvaluationStandards, day: string): EvaluationFigures {
+  const result = evaluate(views, standards, { day });
+  // The evaluation lists the lowest score first.
+  const scores = result.partnerships.map((p) => p.score);
+  const at = (fraction: number) => scores[Math.round(fraction * (scores.length - 1))] ?? 0;
+  const bands = Array.from({ length: 10 }, () => 0);
+  for (const score of scores) {
+    const band = Math.min(9, Math.floor(score / 10));
+    bands[band] = (bands[band] ?? 0) + 1;
+  }
+  const atRisk = result.atRisk.length;
+  return {
+    standard: result.standard === null ? null : `${result.standard.id} v${result.standard.version}`,
+    threshold: result.atRiskThreshold,
+    scored: scores.length,
+    scores: { min: at(0), lowerQuartile: at(0.25), median: at(0.5), upperQuartile: at(0.75), max: at(1) },
+    bands,
+    atRisk,
+    atRiskPercent: scores.length === 0 ? 0 : Math.round((atRisk / scores.length) * 1000) / 10,
+    dormant: result.atRisk.filter((p) => p.reasons.includes('dormant')).length,
+    belowThreshold: result.atRisk.filter((p) => !p.reasons.includes('dormant')).length,
   };
 }
 
@@ -129,26 +147,29 @@ function figuresOf(
  * as the timeline filtered by year shows it. The timeline lists the newest
  * first, so its last entry is the oldest.
  */
-function yearsWith(activities: readonly ActivityDoc[], total: number): Figures['cultureYears'] {
-  const newest = activityTimeline(activities, { type: 'culture', pageSize: 1 }).items[0];
-  const oldest = activityTimeline(activities, { type: 'culture', pageSize: 1, page: total }).items[0];
+function cultureYears(views: ReadViews, day: string, total: number): Figures['cultureYears'] {
+  const query = { day, type: 'culture' as const, pageSize: 1 };
+  const newest = activityTimeline(views.register, query).items[0];
+  const oldest = activityTimeline(views.register, { ...query, page: total }).items[0];
   if (newest === undefined || oldest === undefined) return { first: 0, last: 0, years: 0 };
   const first = Number(oldest.date.slice(0, 4));
   const last = Number(newest.date.slice(0, 4));
   let years = 0;
   for (let year = first; year <= last; year++) {
-    if (activityTimeline(activities, { type: 'culture', from: `${year}-01-01`, to: `${year}-12-31` }).total > 0) years++;
+    if (activityTimeline(views.register, { ...query, from: `${year}-01-01`, to: `${year}-12-31` }).total > 0) years++;
   }
   return { first, last, years };
 }
 
-/** The position of the store's last event, read page by page; undefined for an empty store. */
-async function lastPosition(store: EventStore): Promise<Position | undefined> {
-  let last: Position | undefined;
+/** Every event of the store in log order, read page by page. */
+async function everyEvent(store: EventStore): Promise<RecordedEvent[]> {
+  const events: RecordedEvent[] = [];
+  let after: Position | undefined;
   for (;;) {
-    const page = await store.readAll({ ...(last !== undefined && { after: last }), maxCount: 1000 });
-    const end = page.at(-1);
-    if (end === undefined) return last;
-    last = end.position;
+    const page = await store.readAll({ ...(after !== undefined && { after }), maxCount: 5000 });
+    events.push(...page);
+    const last = page.at(-1);
+    if (last === undefined) return events;
+    after = last.position;
   }
 }

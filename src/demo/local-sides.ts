@@ -75,6 +75,17 @@ export function officeOf(divisionCode: string): string {
   return `${divisionCode.slice(0, 4)}00`;
 }
 
+/**
+ * The rank of who signs for the local side, as the standard's high-level
+ * ranks name it: the governor for the province, the mayor for a city; a
+ * county's or an institution's head is not on that list.
+ */
+export function signatoryRank(local: LocalSideInput): string | undefined {
+  if (local.institution !== undefined) return undefined;
+  const level = resolveDivision(local.divisionCode)?.level;
+  return level === 'province' ? 'governor' : level === 'city' ? 'mayor' : undefined;
+}
+
 /** English name of the local side, for titles and signatories. */
 export function localName(local: LocalSideInput): string {
   if (local.institution !== undefined) return local.institution;
@@ -107,10 +118,10 @@ const PAIRS = csvTable(
     })),
 );
 
-/** Signed and counted at the end of 2021. */
+/** Signed and counted on the demo's day. */
 export const INSTITUTION_PAIRS: readonly InstitutionPair[] = PAIRS.filter((row) => row.fate === 'signed').map((row) => row.pair);
 
-/** Institutional candidates still being prepared at the end of 2021. */
+/** Institutional candidates still being prepared on the demo's day. */
 export const PIPELINE_INSTITUTION_PAIRS: readonly InstitutionPair[] = PAIRS.filter((row) => row.fate === 'pipeline').map(
   (row) => row.pair,
 );

@@ -1,5 +1,5 @@
 import type { LocalSideInput, PartnerLevel, PartnershipKind } from '../../commands/partnership/index.ts';
-import { activitiesIn, activity } from './activities.ts';
+import { activitiesIn, activity, signingActivity } from './activities.ts';
 import { addDays, addYears, DEMO_END, maxDate, minDate, randomDate } from './dates.ts';
 import { assignDormancy } from './dormancy.ts';
 import { type Draft, draftOf, type PartnershipPlan, SYNTHETIC_NOTE } from './draft.ts';
@@ -12,8 +12,10 @@ import {
   earliestTieYear,
   INSTITUTION_PAIRS,
   institutionSide,
+  localName,
   PIPELINE_INSTITUTION_PAIRS,
   provinceSide,
+  signatoryRank,
 } from './local-sides.ts';
 import { NamePool } from './names.ts';
 import { PLACES } from './places.ts';
@@ -24,8 +26,10 @@ import {
   PROVINCE_PARTNERS,
   SIGNED_BY_COUNTRY,
   SIGNED_IN_2021_COUNTRIES,
+  TARGETS,
 } from './plan.ts';
 import type { Random } from './random.ts';
+import { PRESS_CONFERENCE_CANDIDATES, pressConferenceActivities } from './press-conference.ts';
 import { REAL_PARTNERSHIPS, type RealPartnership } from './real.ts';
 import { type Entry, type Parties, PathBuilder, type Stage } from './timeline.ts';
 
@@ -58,11 +62,11 @@ function signingYear(rnd: Random, country: string, local: LocalSideInput): numbe
 function realDraft(rnd: Random, real: RealPartnership, index: number): Draft {
   const key = `real/${String(index).padStart(2, '0')}-${slug(real.partner.nameEn)}`;
   const r = rnd.fork(key);
-  const notes = [`Sourced tie: ${real.record.source}`, ...real.judgements, 'Activities recorded here are demo data.'].join(' ');
+  const notes = [`Sourced tie: ${real.record.source}`, ...real.judgements, 'Activities recorded here are demo data unless their notes name a source.'].join(' ');
   const parties: Parties = { kind: real.kind, local: real.local, partner: real.partner, notes };
   const path = new PathBuilder(r, parties);
   if (real.stage !== undefined) {
-    const lastOn = randomDate(r, '2021-03-01', '2021-12-10');
+    const lastOn = randomDate(r, '2021-03-01', DEMO_END);
     const options = { contact: true, rejection: false, ...(real.stage === 'under_review' && { pendingAt: 'national' as const }) };
     return draftOf(key, parties, 'pipeline', true, path.pipeline(real.stage, lastOn, options));
   }
@@ -139,7 +143,7 @@ function regionLevel(country: string): PartnerLevel {
 /** The day a pipeline file last moved; most of the reserve was built up during the 2021 campaign. */
 function lastMove(rnd: Random, stage: Stage): string {
   const from = rnd.chance(0.6) ? '2021-01-05' : stage === 'candidate' ? '2018-03-01' : '2019-06-01';
-  return randomDate(rnd, from, '2021-12-20');
+  return randomDate(rnd, from, DEMO_END);
 }
 
 export interface PartnershipSet {
@@ -151,10 +155,12 @@ export interface PartnershipSet {
 export function buildPartnerships(rnd: Random): PartnershipSet {
   const names = new NamePool(rnd.fork('names'));
   const drafts: Draft[] = REAL_PARTNERSHIPS.map((real, index) => realDraft(rnd, real, index));
+  // The new contacts the press conference names, in the reserve beside the sourced ties.
+  drafts.push(...PRESS_CONFERENCE_CANDIDATES.map((c) => draftOf(`press-conference/${slug(c.name)}`, c.parties, 'pipeline', true, c.lifecycle)));
   const realSigned = (country: string) =>
     REAL_PARTNERSHIPS.filter((p) => p.signedYear !== undefined && p.partner.country === country).length;
 
-  // Signed and still counted at the end of 2021.
+  // Signed and still counted on the demo's day.
   const signedSlots = slotsFor(SIGNED_BY_COUNTRY, realSigned, INSTITUTION_PAIRS, PROVINCE_PARTNERS.signed);
   const in2021 = new Set<Slot>(
     SIGNED_IN_2021_COUNTRIES.map((country) => {
@@ -175,7 +181,7 @@ export function buildPartnerships(rnd: Random): PartnershipSet {
     const r = rnd.fork(key);
     const parties = partiesFor(r, names, slot, 0.55);
     const year = in2021.has(slot) ? 2021 : signingYear(r, slot.country, parties.local);
-    const signedOn = randomDate(r, `${year}-01-10`, `${year}-12-15`);
+    const signedOn = randomDate(r, `${year}-01-10`, minDate(`${year}-12-15`, DEMO_END));
     const rejection = parties.kind === 'sister' && r.chance(0.06);
     const path = new PathBuilder(r, parties).signed(signedOn, { contact: r.chance(0.75), rejection });
     synthetic.push(draftOf(key, parties, 'signed', false, path));
@@ -193,6 +199,8 @@ export function buildPartnerships(rnd: Random): PartnershipSet {
   if (stages.length !== pipelineSlots.length) {
     throw new Error(`${pipelineSlots.length} pipeline slots for ${stages.length} stages`);
   }
+  const reserve = drafts.filter((d) => d.plan.fate === 'pipeline').length + pipelineSlots.length;
+  if (reserve !== TARGETS.pipeline) throw new Error(`${reserve} candidates in the reserve, not ${TARGETS.pipeline}`);
   // Only sister ties go through review and approval, so institutions take the earlier stages.
   const orderRnd = rnd.fork('pipeline-order');
   const slots = orderRnd.shuffle(pipelineSlots);
@@ -221,6 +229,7 @@ export function buildPartnerships(rnd: Random): PartnershipSet {
 
   const activityRnd = rnd.fork('activities');
   const activities = drafts.map((draft) => activitiesIn(activityRnd.fork(draft.plan.key), draft.context, draft.windows));
+  addListedActivities(activityRnd, drafts, activities);
   fillCultureYears(rnd.fork('culture-years'), drafts, activities);
 
   const plans = drafts.map((draft, index) => {
@@ -233,6 +242,31 @@ export function buildPartnerships(rnd: Random): PartnershipSet {
     return { ...draft.plan, entries };
   });
   return { plans, nameFallbacks: names.fallbackCount };
+}
+
+/**
+ * Exchanges on record besides the generated ones: those the press
+ * conference names, on their sourced partnerships (the first drafts, in the
+ * order of REAL_PARTNERSHIPS), and each signing as the quarterly reports list
+ * it.
+ */
+function addListedActivities(rnd: Random, drafts: readonly Draft[], activities: Entry[][]): void {
+  REAL_PARTNERSHIPS.forEach((real, index) => {
+    const exchanges = pressConferenceActivities(real.record.partner);
+    const signedOn = drafts[index]?.plan.signedOn;
+    const early = exchanges.find((entry) => signedOn === undefined || entry.date <= signedOn);
+    if (early !== undefined) throw new Error(`${real.record.partner}: the report's exchange of ${early.date} is not after its signing`);
+    activities[index]?.push(...exchanges);
+  });
+  drafts.forEach((draft, index) => {
+    const signing = draft.lifecycle.find((entry) => entry.body.type === 'SignAgreement');
+    if (signing?.body.type !== 'SignAgreement') return;
+    const { local } = draft.plan.parties;
+    const hostedLocally = signing.body.data.place === localName(local);
+    const r = rnd.fork(`${draft.plan.key}/signing`);
+    const entry = signingActivity(r, draft.context, signing.date, { hostedLocally, leaderRank: signatoryRank(local) });
+    if (entry !== undefined) activities[index]?.push(entry);
+  });
 }
 
 /** Friendly-cooperation ties that grew into sister ties after some years. */

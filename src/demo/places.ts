@@ -6,7 +6,8 @@ import { jsonTable, partnerCountry } from './data-files.ts';
  * Real place names per partner country, for the synthetic part of the demo
  * (`data/places.json`). The places exist; their ties to Shandong in the demo
  * are invented (every synthetic proposal says so in its notes). Places that
- * have a sourced tie are left out so the demo never invents a second,
+ * have a sourced tie, or share their name with a partner the press
+ * conference names, are left out so the demo never invents a second,
  * conflicting one. `regions` are first-tier divisions, partners for the
  * province itself, recorded at `regionLevel`.
  */

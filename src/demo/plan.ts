@@ -4,7 +4,7 @@ import { type Stage, STAGES } from './timeline.ts';
 
 /**
  * How many relationships the demo has per partner country, chosen so the
- * published December 2021 figures come out exactly (DESIGN §1), with the
+ * figures published on 7 December 2021 come out exactly (DESIGN §1), with the
  * reasons in `data/plan.json`. The tables include the sourced partnerships;
  * the synthetic ones fill the rest. Their order is the order the generator
  * draws in, so reordering a table changes the dataset.
@@ -66,7 +66,7 @@ export const SIGNED_BY_COUNTRY: Readonly<Record<string, number>> = Object.fromEn
 /** Synthetic candidates per country (the ten sourced ones come on top). */
 export const PIPELINE_BY_COUNTRY: Readonly<Record<string, number>> = PLAN.pipeline.byCountry;
 
-/** How many synthetic candidates stand at each stage at the end of 2021. */
+/** How many synthetic candidates stand at each stage on the demo's day. */
 export const PIPELINE_STAGE_COUNTS: readonly (readonly [Stage, number])[] = PLAN.pipeline.byStage;
 
 export const SIGNED_IN_2021_COUNTRIES: readonly string[] = PLAN.signedIn2021;
@@ -74,7 +74,7 @@ export const SIGNED_IN_2021_COUNTRIES: readonly string[] = PLAN.signedIn2021;
 /** Countries whose first-tier regions partner with the province itself; a country listed twice gives two. */
 export const PROVINCE_PARTNERS: { readonly signed: readonly string[]; readonly pipeline: readonly string[] } = PLAN.provincePartners;
 
-/** How many projects end 2021 in each status; the planned ones are the published figure. */
+/** How many projects stand in each status on the demo's day; the planned ones are the published figure. */
 export const PROJECT_COUNTS = { planned: TARGETS.plannedProjects, ...PLAN.projects.byStatus } as const;
 
 /** First year a tie with the country is plausible; 1980 where not listed. */

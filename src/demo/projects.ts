@@ -38,7 +38,7 @@ interface Window {
 
 const WINDOWS: Readonly<Record<ProjectPlan['status'], Window>> = {
   // The campaign's project reserve was drawn up after its launch in March 2021.
-  planned: { plannedFrom: '2021-04-01', plannedTo: '2021-12-20' },
+  planned: { plannedFrom: '2021-04-01', plannedTo: DEMO_END },
   started: { plannedFrom: '2017-01-01', plannedTo: '2021-06-30' },
   completed: { plannedFrom: '2006-01-01', plannedTo: '2019-06-30' },
   cancelled: { plannedFrom: '2012-01-01', plannedTo: '2020-12-31' },

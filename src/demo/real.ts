@@ -22,7 +22,7 @@ import {
  */
 
 const PIPELINE_STAGES = ['candidate', 'in_contact', 'intent_signed', 'under_review'] as const;
-/** Where a tie signed after 2021 (or only a letter of intent) stood at the end of 2021. */
+/** Where a tie signed after 2021 (or only a letter of intent) stood on the demo's day. */
 export type PipelineStage = (typeof PIPELINE_STAGES)[number];
 
 export interface RealPartnership {
@@ -32,7 +32,7 @@ export interface RealPartnership {
   kind: PartnershipKind;
   /** The year signed, for ties signed up to 2021. */
   signedYear?: number;
-  /** For ties signed later: their state in December 2021. */
+  /** For ties signed later: their state on the demo's day. */
   stage?: PipelineStage;
   /** Signed as friendly_cooperation, upgraded to sister in `signedYear`'s stead. */
   upgrade?: { signedYear: number; upgradedYear: number };
@@ -161,7 +161,7 @@ function toDemo(record: ShandongPartnershipRecord): RealPartnership {
   const base = { record, local, partner, kind, judgements };
 
   if (record.relationshipType === 'letter_of_intent' || year > LAST_YEAR) {
-    if (judged.stage === undefined) throw problem(record, 'no stage at the end of 2021 for a tie signed later');
+    if (judged.stage === undefined) throw problem(record, 'no stage on the demo\'s day for a tie signed later');
     return { ...base, stage: judged.stage };
   }
   if (judged.upgrade !== undefined) {

@@ -4,7 +4,7 @@ import { addDays } from './dates.ts';
 import type { Random } from './random.ts';
 
 /** The quarters the demo offices report on: the reporting system's first three years. */
-const FIRST_YEAR = 2019;
+export const REPORTING_FIRST_YEAR = 2019;
 const LAST = { year: 2021, quarter: 3 } as const;
 /** Most offices report; a few miss a quarter, so the dashboard has someone to chase. */
 const SUBMIT_CHANCE = 0.9;
@@ -19,12 +19,12 @@ export interface ReportPlan {
 
 /**
  * Quarterly reports (季度报告) from 2019 Q1 to 2021 Q3, each submitted within
- * a month after its quarter ended (2021 Q4 reports would fall in 2022, after
- * the demo's end).
+ * a month after its quarter ended. 2021 Q4 had not ended on the demo's day,
+ * so no office could have reported on it.
  */
 export function buildReports(rnd: Random): ReportPlan[] {
   const plans: ReportPlan[] = [];
-  for (let year = FIRST_YEAR; year <= LAST.year; year++) {
+  for (let year = REPORTING_FIRST_YEAR; year <= LAST.year; year++) {
     for (let quarter = 1; quarter <= 4; quarter++) {
       if (year === LAST.year && quarter > LAST.quarter) break;
       const { to } = quarterRange(year, quarter as 1 | 2 | 3 | 4);

@@ -30,7 +30,8 @@ export interface SeedSummary {
 /**
  * Writes the demo dataset through the command handler, so every event passes
  * the same schemas and deciders as an office tool's request. Facts run to
- * 31 December 2021 and reproduce the published figures of that month.
+ * the press conference of 7 December 2021 (`DEMO_END`) and reproduce the
+ * figures it published.
  */
 export async function seedDemo(store: EventStore, options: SeedOptions & { conflictRetries?: number } = {}): Promise<SeedSummary> {
   const started = performance.now();

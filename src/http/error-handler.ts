@@ -4,7 +4,7 @@ import { DomainError } from '../../commands/errors.ts';
 import { ConflictRetriesExhaustedError, IdempotencyKeyReusedError, PreconditionFailedError } from '../commands/errors.ts';
 import { apiError, ApiError, type CatalogueCode, type FieldProblem } from '../errors.ts';
 import { ConcurrencyError, EventStoreUnavailableError } from '../event-store/port.ts';
-import { ReadModelUnavailableError } from '../read-models/port.ts';
+import { ReadModelRebuildingError, ReadModelUnavailableError } from '../read-models/port.ts';
 
 /** fastify's own client errors, by their codes, mapped to the catalogue. */
 const FASTIFY_CODES: Record<string, CatalogueCode> = {
@@ -59,6 +59,7 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof IdempotencyKeyReusedError) return apiError('idempotency-key-reused', error.message);
   if (error instanceof EventStoreUnavailableError) return apiError('store-unavailable', undefined, retryLater);
   if (error instanceof ReadModelUnavailableError) return apiError('read-models-unavailable', undefined, retryLater);
+  if (error instanceof ReadModelRebuildingError) return apiError('read-model-rebuilding', error.message, retryLater);
   const fastifyError = error as Partial<FastifyError>;
   if (fastifyError.validation) {
     return apiError('invalid-request', 'Some fields are missing or invalid.', { errors: fieldProblems(fastifyError as FastifyError) });

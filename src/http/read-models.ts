@@ -1,4 +1,3 @@
-import type { Doc } from '../../projections/projection.ts';
 import { apiError } from '../errors.ts';
 import { parsePosition } from '../event-store/position.ts';
 import type { ReadSide } from '../read-side.ts';
@@ -12,9 +11,4 @@ export async function awaitMinPosition(readSide: ReadSide, query: { minPosition?
       headers: { 'retry-after': '1' },
     });
   }
-}
-
-/** All documents of a collection, typed as the projection's rows. */
-export async function documents<T>(readSide: ReadSide, projection: string, collection: string): Promise<T[]> {
-  return (await readSide.readModels.all(projection, collection)) as Doc[] as T[];
 }

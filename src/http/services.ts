@@ -1,4 +1,4 @@
-import type { EvaluationStandard } from '../../projections/index.ts';
+import type { EvaluationStandards } from '../../projections/index.ts';
 import type { KeyStore } from '../auth/key-store.ts';
 import type { CommandHandler } from '../commands/handle-command.ts';
 import type { Ledger } from '../event-store/ledger.ts';
@@ -13,7 +13,8 @@ export interface RouteServices {
   handle: CommandHandler;
   readSide: ReadSide;
   keyStore: KeyStore;
-  standard: EvaluationStandard;
+  /** The evaluation standards over time (each applies from its own date). */
+  standards: EvaluationStandards;
   /** The current instant (ISO 8601): "today" for dashboards. */
   clock: () => string;
   /** Ids of resources the server creates. */

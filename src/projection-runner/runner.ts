@@ -1,3 +1,4 @@
+import { DEFAULT_DORMANCY_MONTHS } from '../../projections/queries/dormancy.ts';
 import { comparePositions } from '../event-store/position.ts';
 import { describe } from './backoff.ts';
 import { createChanges } from './changes.ts';
@@ -14,6 +15,7 @@ import { CHECKPOINT_POLL_MS, checkpointsReached } from './wait-for-checkpoint.ts
 const DEFAULT_BATCH_SIZE = 500;
 const DEFAULT_IDLE_MS = 20;
 const DEFAULT_PROBE_MS = 1000;
+const DEFAULT_VIEW_OPTIONS = { dormancyMonths: DEFAULT_DORMANCY_MONTHS };
 
 /**
  * Keeps every projection's read model up to date from `$all`. With a lock,
@@ -50,6 +52,7 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
           batchSize,
           idleMs: options.idleMs ?? DEFAULT_IDLE_MS,
           probeMs: options.probeMs ?? DEFAULT_PROBE_MS,
+          viewOptions: options.viewOptions ?? DEFAULT_VIEW_OPTIONS,
           mayCommit,
           onLostWriteRight: lostWriteRight,
           onChange: changes.notify,
@@ -161,6 +164,18 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
         if (remaining <= 0) return false;
         await changes.next(Math.min(remaining, CHECKPOINT_POLL_MS));
       }
+    },
+
+    views() {
+      const current = phase === 'projecting' ? slots : undefined;
+      if (!current) return undefined;
+      const views: Record<string, unknown> = {};
+      for (const name of names) {
+        const served = current.get(name)?.view();
+        if (!served) return undefined;
+        views[name] = served.view;
+      }
+      return views;
     },
 
     async rebuild(name) {

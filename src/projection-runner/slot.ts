@@ -1,4 +1,5 @@
 import type { Projection } from '../../projections/projection.ts';
+import type { ViewOptions } from '../../projections/view.ts';
 import type { EventStore, Position } from '../event-store/port.ts';
 import type { ReadModelStore } from '../read-models/port.ts';
 import { RETRY_MIN_MS, StoppedError, describe, retrying, sleep } from './backoff.ts';
@@ -17,6 +18,7 @@ export interface SlotOptions {
   batchSize: number;
   idleMs: number;
   probeMs: number;
+  viewOptions: ViewOptions;
   mayCommit(): boolean;
   onLostWriteRight(): void;
   onChange(): void;
@@ -31,6 +33,8 @@ export interface ProjectionSlot {
   status(): ProjectionStatus;
   /** Checkpoint committed to the version readers see, when this slot serves it. */
   served(): Position | undefined;
+  /** The view of the version readers see, once one serves; it reflects every event applied, committed or not. */
+  view(): { view: unknown; applied: Position | undefined } | undefined;
 }
 
 type Build = NonNullable<SlotSnapshot['build']> & { done: Promise<void> };
@@ -194,5 +198,10 @@ export function createProjectionSlot(o: SlotOptions): ProjectionSlot {
 
     status: () => slotStatus(s),
     served: () => s.serving?.progress().committed,
+    view() {
+      const serving = s.serving;
+      if (!serving || serving.progress().failed) return undefined;
+      return { view: serving.view(), applied: serving.progress().applied };
+    },
   };
 }

@@ -1,4 +1,5 @@
 import type { Projection } from '../../projections/projection.ts';
+import type { ViewOptions } from '../../projections/view.ts';
 import type { EventStore, Position } from '../event-store/port.ts';
 import type { ReadModelStore } from '../read-models/port.ts';
 
@@ -70,6 +71,8 @@ export interface ProjectionRunnerOptions {
   probeMs?: number;
   /** With a shared store, only the holder projects. */
   lock?: ProjectorLock;
+  /** Settings the projections' views are built with. */
+  viewOptions?: ViewOptions;
 }
 
 export interface ProjectionRunner {
@@ -85,6 +88,11 @@ export interface ProjectionRunner {
   waitFor(position: Position, timeoutMs: number, projections?: readonly string[]): Promise<boolean>;
   /** Builds a fresh version from the start while the current one serves, then switches readers to it. */
   rebuild(name: string): Promise<void>;
+  /**
+   * Every projection's live view, by name, or undefined while one of them
+   * has no version to serve (being built for the first time, or failed).
+   */
+  views(): Record<string, unknown> | undefined;
 }
 
 export class UnknownProjectionError extends Error {

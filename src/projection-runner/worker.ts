@@ -1,4 +1,5 @@
 import type { Doc, Projection, ProjectedEvent } from '../../projections/projection.ts';
+import type { DocChange, ViewOptions } from '../../projections/view.ts';
 import type { EventStore, Position, RecordedEvent } from '../event-store/port.ts';
 import type { CheckpointMismatchError, ReadModelStore } from '../read-models/port.ts';
 import { describe } from './backoff.ts';
@@ -17,6 +18,8 @@ export interface VersionWorkerOptions {
   idleMs: number;
   probeMs: number;
   logger?: RunnerLogger | undefined;
+  /** Settings the projection's view is built with. */
+  viewOptions: ViewOptions;
   /** Where the version stands in the store; nothing for a fresh build. */
   from?: { checkpoint: Position | undefined; docs: Record<string, Record<string, Doc>> };
   mayCommit(): boolean;
@@ -30,6 +33,8 @@ export interface VersionWorkerOptions {
 export interface VersionWorker {
   readonly version: string;
   progress(): Readonly<Progress>;
+  /** The projection's view of every event applied so far (undefined when it declares none). */
+  view(): unknown;
   /** Subscription caught up, everything seen applied and committed. */
   caughtUp(): boolean;
   /** Everything up to where the subscription last reported catching up is committed; holds under a steady write load too. */
@@ -49,6 +54,13 @@ const STALL_PROBES = 5;
 /** A copy: a projection cannot change the event other projections see. */
 const projected = (event: RecordedEvent): ProjectedEvent => ({ ...event, data: { ...event.data }, metadata: { ...event.metadata } });
 
+/** A version's documents as the changes that build a view from nothing. */
+function everyDocument(docs: Record<string, Record<string, Doc>>): DocChange[] {
+  return Object.entries(docs).flatMap(([collection, byId]) =>
+    Object.entries(byId).map(([id, after]) => ({ collection, id, before: undefined, after })),
+  );
+}
+
 /**
  * Projects `$all` into one version of one projection: applies events to a
  * working copy and commits changes with the checkpoint every `batchSize`
@@ -59,6 +71,9 @@ const projected = (event: RecordedEvent): ProjectedEvent => ({ ...event, data: {
 export function createVersionWorker(o: VersionWorkerOptions): VersionWorker {
   const context = { projection: o.projection.name, version: o.version };
   const copy = createWorkingCopy(o.projection.collections, o.from?.docs);
+  const definition = o.projection.view;
+  const view = definition?.create(o.viewOptions);
+  if (definition && o.from) definition.apply(view, everyDocument(o.from.docs));
   const p = startingAt(o.from?.checkpoint);
   const abort = new AbortController();
   const committer = createCommitter({
@@ -108,7 +123,8 @@ export function createVersionWorker(o: VersionWorkerOptions): VersionWorker {
     if (!after(event.position, p.applied)) return;
     if (o.projection.handles.has(event.type)) {
       try {
-        copy.transact((docs) => o.projection.apply(projected(event), docs));
+        const changes = copy.transact((docs) => o.projection.apply(projected(event), docs));
+        if (definition && changes.length > 0) definition.apply(view, changes);
       } catch (error) {
         return fail(error, event);
       }
@@ -157,6 +173,7 @@ export function createVersionWorker(o: VersionWorkerOptions): VersionWorker {
   return {
     version: o.version,
     progress: () => p,
+    view: () => view,
     caughtUp: () =>
       p.subscriptionCaughtUp && !p.degraded && p.applied === p.committed && !after(p.knownEnd, p.applied),
     committedCatchUp: () =>

@@ -1,27 +1,28 @@
+import type { DocChange } from '../../projections/view.ts';
 import type { Doc, Documents } from '../../projections/projection.ts';
 import type { DocumentChanges } from '../read-models/port.ts';
 
 /**
  * A projection version's documents in memory, and which of them changed
- * since the last commit. Documents are stored as their JSON round-trip, so
- * the copy folds exactly like one reloaded from the store would.
+ * since the last commit. Documents are immutable (see `Documents`): `get`
+ * hands out the stored object and `put` keeps the object it is given, so
+ * folding an event copies nothing.
  */
 export interface WorkingCopy {
-  /** Runs `fold` against the documents; its changes are kept only if it returns. */
-  transact(fold: (docs: Documents) => void): void;
+  /**
+   * Runs `fold` against the documents; its changes are kept only if it
+   * returns, and are returned (each document once, with what it was before).
+   */
+  transact(fold: (docs: Documents) => void): DocChange[];
   /** The changes since the last take, which the caller is about to commit. */
   takeChanges(): DocumentChanges;
   /** Puts back changes whose commit failed, under any made since. */
   restoreChanges(changes: DocumentChanges): void;
-  /** Every document, to write a version again in full. */
+  /** Every document, to write a version again in full or to build a view. */
   everything(): DocumentChanges;
 }
 
 type Collections = Map<string, Map<string, Doc>>;
-
-function normalise(doc: Doc): Doc {
-  return JSON.parse(JSON.stringify(doc)) as Doc;
-}
 
 export function createWorkingCopy(
   declared: readonly string[],
@@ -50,12 +51,11 @@ export function createWorkingCopy(
         get<T extends Doc = Doc>(name: string, id: string): T | undefined {
           const changed = overlay.get(name)?.get(id);
           const doc = changed === undefined ? collection(name).get(id) : changed;
-          // A copy, so a handler that edits it in place and then throws leaves nothing behind.
-          return doc === null || doc === undefined ? undefined : (structuredClone(doc) as T);
+          return doc === null || doc === undefined ? undefined : (doc as T);
         },
         put(name, id, doc) {
           collection(name);
-          mark(overlay, name).set(id, normalise(doc));
+          mark(overlay, name).set(id, doc);
         },
         delete(name, id) {
           collection(name);
@@ -63,15 +63,19 @@ export function createWorkingCopy(
         },
       };
       fold(view);
+      const made: DocChange[] = [];
       for (const [name, changes] of overlay) {
         const stored = collection(name);
         const marked = mark(pending, name);
         for (const [id, doc] of changes) {
+          const before = stored.get(id);
           if (doc === null) stored.delete(id);
           else stored.set(id, doc);
           marked.set(id, doc);
+          if (before !== undefined || doc !== null) made.push({ collection: name, id, before, after: doc ?? undefined });
         }
       }
+      return made;
     },
 
     takeChanges() {

@@ -7,6 +7,7 @@ import {
   type DocumentChanges,
   type ReadModelStore,
 } from './port.ts';
+import type { SnapshotVersion } from './snapshot.ts';
 
 interface VersionData {
   checkpoint?: Position;
@@ -19,10 +20,20 @@ interface VersionData {
  * Every method does its work synchronously before it returns, so a commit
  * is atomic by construction and a reader never sees half of one.
  */
-export function createMemoryReadModelStore(): ReadModelStore {
+export interface MemoryReadModelStore extends ReadModelStore {
+  /** Every active version with a checkpoint, as stored: what a snapshot holds. */
+  exportActive(): SnapshotVersion[];
+  /** Puts versions read from a snapshot in place and makes them active (at start, before anything projects). */
+  importVersions(versions: readonly SnapshotVersion[]): void;
+  /** Counts commits, activations and drops: a snapshot is due only when it moved. */
+  generation(): number;
+}
+
+export function createMemoryReadModelStore(): MemoryReadModelStore {
   const active = new Map<string, string>();
   const versions = new Map<string, Map<string, VersionData>>();
   let closed = false;
+  let moves = 0;
 
   function open() {
     if (closed) throw new ReadModelUnavailableError('the read-model store is closed');
@@ -49,11 +60,13 @@ export function createMemoryReadModelStore(): ReadModelStore {
     async activate(projection, version) {
       open();
       active.set(projection, version);
+      moves++;
     },
 
     async dropVersion(projection, version) {
       open();
       versions.get(projection)?.delete(version);
+      moves++;
     },
 
     async checkpoint(projection, version) {
@@ -82,6 +95,7 @@ export function createMemoryReadModelStore(): ReadModelStore {
         }
       }
       data.checkpoint = checkpoint;
+      moves++;
     },
 
     async load(projection, version, collections) {
@@ -111,6 +125,32 @@ export function createMemoryReadModelStore(): ReadModelStore {
     async ping() {
       return !closed;
     },
+
+    exportActive() {
+      open();
+      const exported: SnapshotVersion[] = [];
+      for (const [projection, version] of active) {
+        const data = find(projection, version);
+        if (data?.checkpoint === undefined) continue;
+        const collections: SnapshotVersion['collections'] = {};
+        for (const [collection, docs] of data.collections) collections[collection] = [...docs];
+        exported.push({ projection, version, checkpoint: data.checkpoint, collections });
+      }
+      return exported;
+    },
+
+    importVersions(imported) {
+      open();
+      for (const { projection, version, checkpoint, collections } of imported) {
+        const data = ensure(projection, version);
+        data.collections = new Map(Object.entries(collections).map(([name, docs]) => [name, new Map(docs)]));
+        data.checkpoint = checkpoint;
+        active.set(projection, version);
+      }
+      moves++;
+    },
+
+    generation: () => moves,
 
     async close() {
       closed = true;

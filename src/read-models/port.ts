@@ -61,6 +61,11 @@ export class ReadModelUnavailableError extends Error {
   override readonly name = 'ReadModelUnavailableError';
 }
 
+/** No version of some read model can be served yet: it is being built (first start, a lost store, a new projection version). */
+export class ReadModelRebuildingError extends Error {
+  override readonly name = 'ReadModelRebuildingError';
+}
+
 /** A conditional commit found another checkpoint than the one it expected; nothing was written. */
 export class CheckpointMismatchError extends Error {
   override readonly name = 'CheckpointMismatchError';

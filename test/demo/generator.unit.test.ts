@@ -1,7 +1,7 @@
 import t from 'tap';
 import { z } from 'zod';
 import { buildDataset, datasetSteps } from '../../src/demo/dataset.ts';
-import { handledAt, quarterOf } from '../../src/demo/dates.ts';
+import { DEMO_END, handledAt, quarterOf } from '../../src/demo/dates.ts';
 import { demoUuid, idSequence } from '../../src/demo/ids.ts';
 import { SIGNED_BY_COUNTRY, TARGETS } from '../../src/demo/plan.ts';
 import { createRandom } from '../../src/demo/random.ts';
@@ -32,6 +32,7 @@ t.test('the random source is seeded and forks independently', async (t) => {
 
 t.test('a command is handled the next morning in Shandong', async (t) => {
   t.equal(handledAt('2021-12-31'), '2022-01-01T10:00:00+08:00');
+  t.equal(handledAt(DEMO_END), '2021-12-08T10:00:00+08:00', 'the last facts are entered the morning after the press conference');
   t.equal(quarterOf('2021-03-31'), '2021-Q1');
   t.equal(quarterOf('2021-10-01'), '2021-Q4');
 });
@@ -50,7 +51,16 @@ t.test('the dataset is pure: the same seed builds the same plans', async (t) => 
   t.notSame(buildDataset('another seed').partnerships[100]?.parties, a.partnerships[100]?.parties);
   const steps = datasetSteps(a);
   t.equal(new Set(steps.map((s) => s.key)).size, steps.length, 'step keys are unique');
-  t.ok(steps.every((s) => s.date <= '2021-12-31'), 'no fact after 2021');
+  t.equal(DEMO_END, '2021-12-07', 'the day of the press conference');
+  t.ok(steps.every((s) => s.date <= DEMO_END), 'no fact after it');
+});
+
+t.test('the reserve holds 168 candidates, the five the press conference names among them', async (t) => {
+  const { partnerships } = buildDataset();
+  t.equal(partnerships.filter((p) => p.fate === 'pipeline').length, TARGETS.pipeline);
+  const named = partnerships.filter((p) => p.key.startsWith('press-conference/'));
+  t.strictSame(named.map((p) => p.parties.partner.nameZh).sort(), ['乌兰巴托市', '卡诺州', '奥贡州', '拉各斯州', '阿夸伊博姆州'].sort());
+  t.ok(named.every((p) => p.fate === 'pipeline' && p.entries.at(-1)?.body.type === 'RecordContact'), 'each in contact');
 });
 
 t.test('steps out of order on a stream are refused before anything runs', async (t) => {

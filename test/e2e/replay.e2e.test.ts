@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
+import { PROJECTIONS } from '../../projections/index.ts';
 import { ADMIN_KEY, getJson, startServer, stopServer } from './server-process.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -34,12 +35,17 @@ t.test('replay --all rebuilds the demo read models of a running service', async 
   const env = { DATA_DIR: dataDir, ADMIN_API_KEY: ADMIN_KEY };
   const result = await replay(['--all', '--url', server.url], env);
   t.equal(result.code, 0, 'replay --all exits 0', { stderr: result.stderr });
-  t.match(result.stderr, /Rebuilding register \(version 1\.1\), portfolio \(version 1\.1\), campaigns \(version 1\.1\), reports \(version 1\.1\)/);
-  t.match(result.stdout, /Rebuilt 4 projections in [\d.]+ s:\n\s+register\s+live on version 1\.1, [\d,]+ events\/s/);
+  // A rebuild of projection version N is version N.1.
+  const rebuilt = Object.fromEntries(PROJECTIONS.map((projection) => [projection.name, `${projection.version}.1`]));
+  t.match(result.stderr, `Rebuilding ${PROJECTIONS.map((p) => `${p.name} (version ${rebuilt[p.name]})`).join(', ')}`);
+  t.match(result.stdout, new RegExp(`Rebuilt 4 projections in [\\d.]+ s:\\n\\s+register\\s+live on version ${rebuilt.register?.replace('.', '\\.')}, [\\d,]+ events/s`));
   t.comment(result.stdout);
 
   const status = await getJson(`${server.url}/admin/projections`);
-  t.ok((status.body.projections as { version: string; state: string }[]).every((p) => p.version === '1.1' && p.state === 'live'), 'every projection is live on 1.1');
+  t.ok(
+    (status.body.projections as { name: string; version: string; state: string }[]).every((p) => p.version === rebuilt[p.name] && p.state === 'live'),
+    'every projection is live on its rebuilt version',
+  );
   t.same((await getJson(`${server.url}/dashboards/overview`)).body, before.body, 'the dashboards answer as before');
 
   const unknown = await replay(['ledger', '--url', server.url], env);

@@ -18,13 +18,13 @@ import { createLedger } from '../../src/event-store/ledger.ts';
 import { createSqliteEventStore } from '../../src/event-store/sqlite.ts';
 import { buildTestApp } from './harness.ts';
 
-t.test('the demo dataset reproduces the published December 2021 figures on the dashboards', async (t) => {
+t.test('the demo dataset reproduces the figures published on 2021-12-07 on the dashboards, as of that day', async (t) => {
   const store = createLedger(createSqliteEventStore({ path: ':memory:' }));
   await seedDemoStore(store);
   const last = (await store.readAll({ maxCount: 1_000_000 })).at(-1)!;
   const { get } = await buildTestApp(t, { store, minPositionWaitMs: 60_000 });
 
-  const overview = await get(`/dashboards/overview?minPosition=${last.position}`);
+  const overview = await get(`/dashboards/overview?minPosition=${last.position}&asOf=2021-12-07`);
   t.equal(overview.statusCode, 200, overview.body);
   const figures = overview.json();
   t.equal(figures.relationships, 598, '598 relationships');
@@ -35,11 +35,21 @@ t.test('the demo dataset reproduces the published December 2021 figures on the d
   t.equal(figures.candidates, 168, '168 candidates in reserve');
   t.ok(figures.outcomes >= 800, `800+ outcomes (${figures.outcomes})`);
 
-  const pipeline = (await get('/dashboards/pipeline')).json();
+  t.equal(figures.today, '2021-12-07', 'the answer says the day it is for');
+  t.equal(figures.signedThisYear, 10, '10 new in 2021');
+
+  const pipeline = (await get('/dashboards/pipeline?asOf=2021-12-07')).json();
   t.equal(pipeline.total, 168);
-  t.equal((await get('/dashboards/projects')).json().byStatus.planned, 127, '127 planned projects');
-  const culture = (await get('/dashboards/timeline?type=culture&pageSize=1')).json();
+  t.equal((await get('/dashboards/projects?asOf=2021-12-07')).json().byStatus.planned, 127, '127 planned projects');
+  const culture = (await get('/dashboards/timeline?type=culture&pageSize=1&asOf=2021-12-07')).json();
   t.ok(culture.total >= 600, `600+ cultural exchanges (${culture.total})`);
+  const evaluation = (await get('/dashboards/evaluation?asOf=2021-12-07')).json();
+  const share = evaluation.atRisk.length / evaluation.partnerships.length;
+  t.ok(share >= 0.1 && share <= 0.4, `${(share * 100).toFixed(1)} % of the ${evaluation.partnerships.length} scored partnerships at risk`);
+  t.ok(new Set(evaluation.partnerships.map((p: { score: number }) => Math.round(p.score / 10))).size >= 6, 'the scores spread');
+  const growth = (await get('/dashboards/overview/series?from=1979-01-01&to=2021-12-07&step=year')).json();
+  t.equal(growth.points.at(-1).relationships, 598, 'the growth chart ends on the published figure');
+  t.ok(growth.points.every((point: { relationships: number }, i: number) => i === 0 || point.relationships >= 0), 'a point for every year');
 
   for (const [year, quarter] of [[2019, 1], [2020, 4], [2021, 3]]) {
     const status = (await get(`/reports/submissions?year=${year}&quarter=${quarter}`)).json();

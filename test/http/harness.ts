@@ -7,7 +7,7 @@ import { createReadSide } from '../../src/read-side.ts';
 import { createKeyStore } from '../../src/auth/key-store.ts';
 import type { Role } from '../../commands/api-keys/index.ts';
 import type { ReadModelStore } from '../../src/read-models/port.ts';
-import { defaultStandard } from '../../projections/index.ts';
+import { defaultStandards } from '../../projections/index.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -74,7 +74,7 @@ export async function buildTestApp(
     },
     store,
     readSide,
-    standard: defaultStandard(),
+    standards: defaultStandards(),
     keyStore,
   });
   await readSide.start();

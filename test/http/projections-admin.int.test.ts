@@ -1,5 +1,5 @@
 import t from 'tap';
-import { PROJECTIONS, defaultStandard } from '../../projections/index.ts';
+import { PROJECTIONS, defaultStandards } from '../../projections/index.ts';
 import { buildApp } from '../../src/app.ts';
 import { createKeyStore } from '../../src/auth/key-store.ts';
 import { seedDemoStore } from '../../src/demo/seed.ts';
@@ -9,6 +9,10 @@ import { createReadSide } from '../../src/read-side.ts';
 import { createMemoryReadModelStore } from '../../src/read-models/memory.ts';
 import type { ReadModelStore } from '../../src/read-models/port.ts';
 import { buildTestApp, qingdaoDakar } from './harness.ts';
+
+/** The read-model version a projection's first build writes: its projection version. */
+const versionOf = (name: string) => PROJECTIONS.find((projection) => projection.name === name)?.version;
+const registerVersion = versionOf('register');
 
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 const names = PROJECTIONS.map((p) => p.name);
@@ -48,7 +52,7 @@ t.test('the status of every projection', async (t) => {
   t.equal(body.projecting, true);
   t.same(body.projections.map((p: { name: string }) => p.name), names);
   for (const p of body.projections) {
-    t.match(p, { version: '1', state: 'live', checkpoint: position, lastPosition: String, caughtUp: true, lag: 0, degraded: false, lastError: null, building: null, lastRebuild: null }, p.name);
+    t.match(p, { version: String(versionOf(p.name)), state: 'live', checkpoint: position, lastPosition: String, caughtUp: true, lag: 0, degraded: false, lastError: null, building: null, lastRebuild: null }, p.name);
   }
 });
 
@@ -65,7 +69,7 @@ t.test('bad rebuild requests are refused and start nothing', async (t) => {
     t.equal(response.json().code, 'invalid-request');
   }
   const status = (await app.inject({ method: 'GET', url: '/admin/projections', headers: bearer(keys.admin) })).json();
-  t.ok(status.projections.every((p: { version: string; building: unknown }) => p.version === '1' && p.building === null), 'nothing was rebuilt');
+  t.ok(status.projections.every((p: { name: string; version: string; building: unknown }) => p.version === String(versionOf(p.name)) && p.building === null), 'nothing was rebuilt');
 });
 
 t.test('rebuilding one projection while requests keep being answered', async (t) => {
@@ -87,7 +91,7 @@ t.test('rebuilding one projection while requests keep being answered', async (t)
   t.same(answers.map((a) => a.alreadyRunning).flat(), ['register'], 'the other request found it running and did not start a second');
   const answer = answers.find((a) => a.started.length === 1);
   t.same(answer.projections.map((p: { name: string }) => p.name), ['register'], 'the answer shows the projections asked for');
-  t.match(answer.projections[0], { version: '1', state: 'rebuilding', building: { version: '1.1', caughtUp: false, progress: Number }, lastRebuild: { version: '1.1', outcome: 'running', finishedAt: null } });
+  t.match(answer.projections[0], { version: `${registerVersion}`, state: 'rebuilding', building: { version: `${registerVersion}.1`, caughtUp: false, progress: Number }, lastRebuild: { version: `${registerVersion}.1`, outcome: 'running', finishedAt: null } });
 
   let duringRebuild = 0;
   for (;;) {
@@ -104,9 +108,9 @@ t.test('rebuilding one projection while requests keep being answered', async (t)
 
   const done = (await app.inject({ method: 'GET', url: '/admin/projections', headers: admin })).json();
   const register = done.projections.find((p: { name: string }) => p.name === 'register');
-  t.match(register, { version: '1.1', state: 'live', building: null, caughtUp: true, lastRebuild: { version: '1.1', outcome: 'live', finishedAt: String, eventsPerSecond: Number } });
+  t.match(register, { version: `${registerVersion}.1`, state: 'live', building: null, caughtUp: true, lastRebuild: { version: `${registerVersion}.1`, outcome: 'live', finishedAt: String, eventsPerSecond: Number } });
   t.comment(`register rebuilt at ${register.lastRebuild.eventsPerSecond} events/s`);
-  t.ok(done.projections.filter((p: { name: string }) => p.name !== 'register').every((p: { version: string }) => p.version === '1'), 'the others were left alone');
+  t.ok(done.projections.filter((p: { name: string }) => p.name !== 'register').every((p: { name: string; version: string }) => p.version === String(versionOf(p.name))), 'the others were left alone');
   t.same((await overview()).json(), expected, 'the rebuilt version answers the same');
 });
 
@@ -119,13 +123,18 @@ t.test('a process that does not project refuses rebuilds and says where they run
     config: { bodyLimitBytes: 256 * 1024, conflictRetries: 5, eventStore: { kind: 'sqlite', path: ':memory:', durability: 'full' }, role: 'api', minPositionWaitMs: 1000, dormancyMonths: 24, rateLimitPerMinute: 0 },
     store,
     readSide,
-    standard: defaultStandard(),
+    standards: defaultStandards(),
     keyStore,
   });
   t.teardown(() => app.close());
 
   const status = await app.inject({ method: 'GET', url: '/admin/projections', headers: bearer(key) });
-  t.same(status.json(), { projecting: false, projections: [] });
+  t.match(status.json(), { projecting: false }, 'it does not write the shared read models');
+  t.same(
+    (status.json() as { projections: { name: string }[] }).projections.map((p) => p.name),
+    ['register', 'portfolio', 'campaigns', 'reports'],
+    'it lists the replica it keeps of each, for its own queries',
+  );
   const refused = await app.inject({ method: 'POST', url: '/admin/projections/rebuild', headers: bearer(key), payload: { all: true } });
   t.equal(refused.statusCode, 409);
   t.match(refused.json(), { code: 'projector-elsewhere', detail: /ROLE=api.*ROLE=all/ });

@@ -1,16 +1,13 @@
 /**
  * The dashboards: overview, pipeline, project portfolio, campaign progress,
- * evaluation, dormancy and the activity timeline. Each route loads the
- * documents its query needs from the read models and hands them to a pure
- * query with today's date in China.
+ * evaluation, dormancy, the activity timeline, and the series. Each reads
+ * the views as of the day asked (`asOf`, today by default) and as the
+ * ledger knew them (`knownAt`, now by default) and hands them to a pure query.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { chinaToday } from '../../../commands/shared/dates.ts';
 import {
-  ACTIVITIES,
-  CAMPAIGNS,
   CampaignProgressAnswer,
   CampaignProgressParams,
   DormancyAnswer,
@@ -18,11 +15,13 @@ import {
   EvaluationAnswer,
   EvaluationParams,
   OverviewAnswer,
-  PARTNERSHIPS,
+  OverviewSeriesAnswer,
   PipelineAnswer,
+  PipelineSeriesAnswer,
   PortfolioAnswer,
   PortfolioParams,
-  PROJECTS,
+  PortfolioSeriesAnswer,
+  SeriesParams,
   TimelineAnswer,
   TimelineParams,
   activityTimeline,
@@ -30,30 +29,24 @@ import {
   dormancyIndicator,
   evaluate,
   overview,
+  overviewSeries,
   pipeline,
+  pipelineSeries,
   portfolio,
-  type ActivityDoc,
-  type CampaignDoc,
-  type PartnershipRow,
-  type ProjectRow,
+  portfolioSeries,
 } from '../../../projections/index.ts';
 import { apiError } from '../../errors.ts';
-import { awaitMinPosition, documents } from '../read-models.ts';
-import { IdParams, MinPosition, readProblems } from '../schemas.ts';
+import { withDetails } from '../activity-details.ts';
+import { IdParams, readProblems } from '../schemas.ts';
 import type { RouteServices } from '../services.ts';
+import { readAt, TimeTravel } from '../time-travel.ts';
 
 const tags = ['dashboards'];
 const NoParams = z.strictObject({});
 
-
 export const dashboardRoutes: FastifyPluginAsync<RouteServices> = async (app, services) => {
-  const { readSide, standard, dormancyMonths } = services;
+  const { standards, dormancyMonths } = services;
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  const wait = (query: { minPosition?: string | undefined }) => awaitMinPosition(readSide, query, services.minPositionWaitMs);
-  const today = () => chinaToday(services.clock());
-  const partnerships = () => documents<PartnershipRow>(readSide, 'register', PARTNERSHIPS);
-  const activities = () => documents<ActivityDoc>(readSide, 'register', ACTIVITIES);
-  const projects = () => documents<ProjectRow>(readSide, 'portfolio', PROJECTS);
   const schema = <Q extends z.ZodType, A extends z.ZodType>(summary: string, querystring: Q, answer: A) => ({
     config: { access: 'read' as const },
     schema: { summary, tags, querystring, response: { 200: answer, ...readProblems } },
@@ -61,52 +54,82 @@ export const dashboardRoutes: FastifyPluginAsync<RouteServices> = async (app, se
 
   typed.get(
     '/dashboards/overview',
-    schema('Totals of relationships by kind, status, country, continent, group, office, year', NoParams.extend(MinPosition), OverviewAnswer),
+    schema('Totals of relationships by kind, status, country, continent, group, office, year', NoParams.extend(TimeTravel), OverviewAnswer),
     async (request) => {
-      await wait(request.query);
-      return overview(await partnerships(), { today: today(), dormancyMonths });
+      const { views, day } = await readAt(services, request.query);
+      return overview(views, { day });
     },
   );
 
-  typed.get('/dashboards/pipeline', schema('Candidate pipeline: stage and days in stage', NoParams.extend(MinPosition), PipelineAnswer), async (request) => {
-    await wait(request.query);
-    return pipeline(await partnerships(), { today: today() });
+  typed.get(
+    '/dashboards/overview/series',
+    schema('The headline figures at the end of each year, quarter or month (the growth chart)', SeriesParams.extend(TimeTravel), OverviewSeriesAnswer),
+    async (request) => {
+      const { from, to, step, ...time } = request.query;
+      const { views, day } = await readAt(services, time);
+      return overviewSeries(views, { from, to: to ?? day, step });
+    },
+  );
+
+  typed.get('/dashboards/pipeline', schema('Candidate pipeline: stage and days in stage', NoParams.extend(TimeTravel), PipelineAnswer), async (request) => {
+    const { views, day } = await readAt(services, request.query);
+    return pipeline(views.register, { day });
   });
 
   typed.get(
-    '/dashboards/projects',
-    schema('Project portfolio: by status, sector, office; overdue', PortfolioParams.extend(MinPosition), PortfolioAnswer),
+    '/dashboards/pipeline/series',
+    schema('The pipeline by stage at the end of each year, quarter or month', SeriesParams.extend(TimeTravel), PipelineSeriesAnswer),
     async (request) => {
-      const { minPosition, ...query } = request.query;
-      await wait({ minPosition });
-      return portfolio(await projects(), { ...query, today: today() });
+      const { from, to, step, ...time } = request.query;
+      const { views, day } = await readAt(services, time);
+      return pipelineSeries(views, { from, to: to ?? day, step });
+    },
+  );
+
+  typed.get(
+    '/dashboards/projects',
+    schema('Project portfolio: by status, sector, office; overdue', PortfolioParams.extend(TimeTravel), PortfolioAnswer),
+    async (request) => {
+      const { asOf, knownAt, minPosition, ...query } = request.query;
+      const { views, day } = await readAt(services, { asOf, knownAt, minPosition });
+      return portfolio(views.portfolio, { ...query, day });
+    },
+  );
+
+  typed.get(
+    '/dashboards/projects/series',
+    schema('The project portfolio by status at the end of each year, quarter or month', SeriesParams.extend(TimeTravel), PortfolioSeriesAnswer),
+    async (request) => {
+      const { from, to, step, ...time } = request.query;
+      const { views, day } = await readAt(services, time);
+      return portfolioSeries(views, { from, to: to ?? day, step });
     },
   );
 
   typed.get(
     '/dashboards/dormancy',
-    schema('Active partnerships with no activity for a period', DormancyParams.extend(MinPosition), DormancyAnswer),
+    schema('Active partnerships with no activity for a period', DormancyParams.extend(TimeTravel), DormancyAnswer),
     async (request) => {
-      const { minPosition, months } = request.query;
-      await wait({ minPosition });
-      return dormancyIndicator(await partnerships(), { today: today(), months: months ?? dormancyMonths });
+      const { months, ...time } = request.query;
+      const { views, day } = await readAt(services, time);
+      return dormancyIndicator(views.register, { day, months: months ?? dormancyMonths });
     },
   );
 
-  typed.get('/dashboards/timeline', schema('Activity timeline', TimelineParams.extend(MinPosition), TimelineAnswer), async (request) => {
-    const { minPosition, ...query } = request.query;
-    await wait({ minPosition });
-    return activityTimeline(await activities(), query);
+  typed.get('/dashboards/timeline', schema('Activity timeline', TimelineParams.extend(TimeTravel), TimelineAnswer), async (request) => {
+    const { asOf, knownAt, minPosition, ...query } = request.query;
+    const { views, day } = await readAt(services, { asOf, knownAt, minPosition });
+    const { items, ...page } = activityTimeline(views.register, { ...query, day });
+    return { ...page, items: await withDetails(services.store, items, day) };
   });
 
   typed.get(
     '/dashboards/evaluation',
-    schema('Evaluation scores per partnership and office; the at-risk list', EvaluationParams.extend(MinPosition), EvaluationAnswer),
+    schema('Evaluation scores per partnership and office; the at-risk list', EvaluationParams.extend(TimeTravel), EvaluationAnswer),
     async (request) => {
-      const { minPosition, office } = request.query;
-      await wait({ minPosition });
-      const [rows, acts, projs] = await Promise.all([partnerships(), activities(), projects()]);
-      return evaluate(rows, acts, projs, standard, { today: today(), ...(office ? { office } : {}) });
+      const { office, ...time } = request.query;
+      const { views, day } = await readAt(services, time);
+      return evaluate(views, standards, { day, office });
     },
   );
 
@@ -118,17 +141,16 @@ export const dashboardRoutes: FastifyPluginAsync<RouteServices> = async (app, se
         summary: 'Campaign progress: targets against actuals; dormant and reactivated partnerships',
         tags,
         params: IdParams,
-        querystring: CampaignProgressParams.extend(MinPosition),
+        querystring: CampaignProgressParams.extend(TimeTravel),
         response: { 200: CampaignProgressAnswer, ...readProblems },
       },
     },
     async (request) => {
-      const { minPosition, creditedOnly } = request.query;
-      await wait({ minPosition });
-      const campaign = (await readSide.readModels.get('campaigns', CAMPAIGNS, request.params.id)) as CampaignDoc | undefined;
-      if (!campaign) throw apiError('not-found', `No campaign ${request.params.id}.`);
-      const [rows, acts, projs] = await Promise.all([partnerships(), activities(), projects()]);
-      return campaignProgress(campaign, rows, acts, projs, { today: today(), ...(creditedOnly !== undefined ? { creditedOnly } : {}) });
+      const { creditedOnly, ...time } = request.query;
+      const { views, day } = await readAt(services, time);
+      const progress = campaignProgress(views, request.params.id, { day, creditedOnly });
+      if (progress === undefined) throw apiError('not-found', `No campaign ${request.params.id} launched by ${day}.`);
+      return progress;
     },
   );
 };

@@ -2,13 +2,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { partnershipCommandSchemas as bodies, partnershipDecider, partnershipStream } from '../../../commands/partnership/index.ts';
-import { chinaToday } from '../../../commands/shared/dates.ts';
-import { PARTNERSHIPS, RegisterAnswer, RegisterParams, registerQuery, type PartnershipRow } from '../../../projections/index.ts';
+import { RegisterAnswer, RegisterParams, registerQuery } from '../../../projections/index.ts';
 import { type AggregateReads, registerAggregateReads } from '../aggregate-reads.ts';
 import { type CommandRoute, registerCommandRoutes } from '../command-route.ts';
-import { awaitMinPosition, documents } from '../read-models.ts';
-import { MinPosition, readProblems } from '../schemas.ts';
+import { readProblems } from '../schemas.ts';
 import type { RouteServices } from '../services.ts';
+import { readAt, TimeTravel } from '../time-travel.ts';
 
 const tag = 'partnerships';
 const common = { decider: partnershipDecider, stream: partnershipStream, tag };
@@ -45,17 +44,16 @@ export const partnershipRoutes: FastifyPluginAsync<RouteServices> = async (app, 
     {
       config: { access: 'read' },
       schema: {
-        summary: 'The partnership register: filter, sort, page',
+        summary: 'The partnership register as of a day: filter, sort, page',
         tags: [tag],
-        querystring: RegisterParams.extend(MinPosition),
+        querystring: RegisterParams.extend(TimeTravel),
         response: { 200: RegisterAnswer, ...readProblems },
       },
     },
     async (request) => {
-      const { minPosition, ...query } = request.query;
-      await awaitMinPosition(services.readSide, { minPosition }, services.minPositionWaitMs);
-      const rows = await documents<PartnershipRow>(services.readSide, 'register', PARTNERSHIPS);
-      return registerQuery(rows, { ...query, today: chinaToday(services.clock()) });
+      const { asOf, knownAt, minPosition, ...query } = request.query;
+      const { views, day } = await readAt(services, { asOf, knownAt, minPosition });
+      return registerQuery(views.register, { ...query, day });
     },
   );
 };

@@ -2,13 +2,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { projectCommandSchemas as bodies, projectDecider, projectStream } from '../../../commands/project/index.ts';
-import { chinaToday } from '../../../commands/shared/dates.ts';
-import { PortfolioParams, PROJECTS, ProjectsAnswer, portfolio, type ProjectRow } from '../../../projections/index.ts';
+import { PortfolioParams, ProjectsAnswer, projectsAt } from '../../../projections/index.ts';
 import { type AggregateReads, registerAggregateReads } from '../aggregate-reads.ts';
 import { type CommandRoute, registerCommandRoutes } from '../command-route.ts';
-import { awaitMinPosition, documents } from '../read-models.ts';
-import { MinPosition, readProblems } from '../schemas.ts';
+import { readProblems } from '../schemas.ts';
 import type { RouteServices } from '../services.ts';
+import { readAt, TimeTravel } from '../time-travel.ts';
 
 const tag = 'projects';
 const common = { decider: projectDecider, stream: projectStream, tag };
@@ -38,16 +37,15 @@ export const projectRoutes: FastifyPluginAsync<RouteServices> = async (app, serv
       schema: {
         summary: 'Cooperation projects: filter by status, sector, office',
         tags: [tag],
-        querystring: PortfolioParams.extend(MinPosition),
+        querystring: PortfolioParams.extend(TimeTravel),
         response: { 200: ProjectsAnswer, ...readProblems },
       },
     },
     async (request) => {
-      const { minPosition, ...query } = request.query;
-      await awaitMinPosition(services.readSide, { minPosition }, services.minPositionWaitMs);
-      const projects = await documents<ProjectRow>(services.readSide, 'portfolio', PROJECTS);
-      const { total, items } = portfolio(projects, { ...query, today: chinaToday(services.clock()) });
-      return { total, items };
+      const { asOf, knownAt, minPosition, ...query } = request.query;
+      const { views, day } = await readAt(services, { asOf, knownAt, minPosition });
+      const items = projectsAt(views.portfolio, { ...query, day });
+      return { today: day, total: items.length, items };
     },
   );
 };

@@ -4,26 +4,18 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { quarterlyReportId, reportCommandSchemas, reportDecider, reportStream, type Quarter } from '../../../commands/report/index.ts';
 import {
-  ACTIVITIES,
-  PARTNERSHIPS,
-  PROJECTS,
   QuarterParams,
   QuarterlyReportAnswer,
-  SUBMISSIONS,
   SubmissionsAnswer,
   quarterlyReport,
   quarterlyReportCsv,
   quarterlyReportWorkbook,
   submissionStatus,
-  type ActivityDoc,
-  type PartnershipRow,
-  type ProjectRow,
-  type SubmissionDoc,
 } from '../../../projections/index.ts';
 import { type CommandRoute, registerCommandRoutes } from '../command-route.ts';
-import { awaitMinPosition, documents } from '../read-models.ts';
-import { MinPosition, readProblems } from '../schemas.ts';
+import { readProblems } from '../schemas.ts';
 import type { RouteServices } from '../services.ts';
+import { readAt, TimeTravel } from '../time-travel.ts';
 
 /** Offices submit their quarterly report; the id is the office and quarter, so a resubmission lands on the same stream. */
 export const REPORT_COMMANDS: readonly CommandRoute[] = [
@@ -45,7 +37,6 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 export const reportRoutes: FastifyPluginAsync<RouteServices> = async (app, services) => {
   registerCommandRoutes(app, services, REPORT_COMMANDS);
-  const { readSide, minPositionWaitMs } = services;
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
   typed.get(
@@ -55,7 +46,7 @@ export const reportRoutes: FastifyPluginAsync<RouteServices> = async (app, servi
       schema: {
         summary: 'Quarterly report per office: proposals, signings, activities by type, outcomes, projects, reactivations',
         tags: ['reports'],
-        querystring: QuarterParams.extend({ format: z.enum(['json', 'csv', 'xlsx']).default('json'), ...MinPosition }),
+        querystring: QuarterParams.extend({ format: z.enum(['json', 'csv', 'xlsx']).default('json'), ...TimeTravel }),
         response: {
           200: {
             description: 'The report (JSON) or its export (CSV, XLSX)',
@@ -70,14 +61,9 @@ export const reportRoutes: FastifyPluginAsync<RouteServices> = async (app, servi
       },
     },
     async (request, reply) => {
-      const { format, minPosition, ...query } = request.query;
-      await awaitMinPosition(readSide, { minPosition }, minPositionWaitMs);
-      const [rows, activities, projects] = await Promise.all([
-        documents<PartnershipRow>(readSide, 'register', PARTNERSHIPS),
-        documents<ActivityDoc>(readSide, 'register', ACTIVITIES),
-        documents<ProjectRow>(readSide, 'portfolio', PROJECTS),
-      ]);
-      const report = quarterlyReport(rows, activities, projects, { ...query, quarter: query.quarter as Quarter });
+      const { format, asOf, knownAt, minPosition, ...query } = request.query;
+      const { views } = await readAt(services, { asOf, knownAt, minPosition });
+      const report = quarterlyReport(views, { ...query, quarter: query.quarter as Quarter });
       const name = `quarterly-report-${query.year}-q${query.quarter}${query.office ? `-${query.office}` : ''}`;
       if (format === 'csv') {
         // The byte-order mark makes Excel read the Chinese names as UTF-8.
@@ -104,15 +90,14 @@ export const reportRoutes: FastifyPluginAsync<RouteServices> = async (app, servi
       schema: {
         summary: 'Which offices have submitted their quarterly report, and which have not',
         tags: ['reports'],
-        querystring: QuarterParams.omit({ office: true }).extend(MinPosition),
+        querystring: QuarterParams.omit({ office: true }).extend(TimeTravel),
         response: { 200: SubmissionsAnswer, ...readProblems },
       },
     },
     async (request) => {
-      const { minPosition, ...quarter } = request.query;
-      await awaitMinPosition(readSide, { minPosition }, minPositionWaitMs);
-      const submissions = await documents<SubmissionDoc>(readSide, 'reports', SUBMISSIONS);
-      return submissionStatus(submissions, { ...quarter, quarter: quarter.quarter as Quarter });
+      const { asOf, knownAt, minPosition, ...quarter } = request.query;
+      const { views, day } = await readAt(services, { asOf, knownAt, minPosition });
+      return submissionStatus(views.reports, { ...quarter, quarter: quarter.quarter as Quarter, day });
     },
   );
 };
