@@ -8,7 +8,7 @@ import { isAfter } from './progress.ts';
 import { slotStatus, type SlotSnapshot } from './slot-status.ts';
 import { ProjectorNotRunningError, type ProjectionStatus, type RunnerLogger } from './types.ts';
 import { builtBy, nextVersion } from './versions.ts';
-import { createVersionWorker, type VersionWorker, type VersionWorkerOptions } from './worker.ts';
+import { createVersionWorker, viewOfDocuments, type VersionWorker, type VersionWorkerOptions } from './worker.ts';
 
 export interface SlotOptions {
   projection: Projection;
@@ -86,7 +86,9 @@ export function createProjectionSlot(o: SlotOptions): ProjectionSlot {
       const checkpoint = await store.checkpoint(name, active);
       const docs = await store.load(name, active, o.projection.collections);
       if (abort.signal.aborted) return;
-      s.serving = spawn(active, { checkpoint, docs });
+      const view = await viewOfDocuments(o.projection, docs, o.viewOptions);
+      if (abort.signal.aborted) return;
+      s.serving = spawn(active, { checkpoint, docs, view });
       s.serving.start();
       return;
     }

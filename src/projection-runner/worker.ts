@@ -20,8 +20,8 @@ export interface VersionWorkerOptions {
   logger?: RunnerLogger | undefined;
   /** Settings the projection's view is built with. */
   viewOptions: ViewOptions;
-  /** Where the version stands in the store; nothing for a fresh build. */
-  from?: { checkpoint: Position | undefined; docs: Record<string, Record<string, Doc>> };
+  /** Where the version stands in the store, with the view built from its documents; nothing for a fresh build. */
+  from?: { checkpoint: Position | undefined; docs: Record<string, Record<string, Doc>>; view: unknown };
   mayCommit(): boolean;
   onLostWriteRight(): void;
   onConflict(error: CheckpointMismatchError): void;
@@ -54,11 +54,30 @@ const STALL_PROBES = 5;
 /** A copy: a projection cannot change the event other projections see. */
 const projected = (event: RecordedEvent): ProjectedEvent => ({ ...event, data: { ...event.data }, metadata: { ...event.metadata } });
 
-/** A version's documents as the changes that build a view from nothing. */
-function everyDocument(docs: Record<string, Record<string, Doc>>): DocChange[] {
-  return Object.entries(docs).flatMap(([collection, byId]) =>
-    Object.entries(byId).map(([id, after]) => ({ collection, id, before: undefined, after })),
-  );
+/** Documents applied to a view per turn of the event loop while a loaded version's view is built. */
+const VIEW_BUILD_SLICE = 2000;
+
+/**
+ * Builds a projection's view from a version's documents, yielding the event
+ * loop between slices: a large model does not hold requests (or the
+ * projector lock's renewal) while it loads.
+ */
+export async function viewOfDocuments(projection: Projection, docs: Record<string, Record<string, Doc>>, options: ViewOptions): Promise<unknown> {
+  const definition = projection.view;
+  if (!definition) return undefined;
+  const view = definition.create(options);
+  let slice: DocChange[] = [];
+  for (const [collection, byId] of Object.entries(docs)) {
+    for (const id in byId) {
+      slice.push({ collection, id, before: undefined, after: byId[id] });
+      if (slice.length < VIEW_BUILD_SLICE) continue;
+      definition.apply(view, slice);
+      slice = [];
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  if (slice.length > 0) definition.apply(view, slice);
+  return view;
 }
 
 /**
@@ -72,8 +91,7 @@ export function createVersionWorker(o: VersionWorkerOptions): VersionWorker {
   const context = { projection: o.projection.name, version: o.version };
   const copy = createWorkingCopy(o.projection.collections, o.from?.docs);
   const definition = o.projection.view;
-  const view = definition?.create(o.viewOptions);
-  if (definition && o.from) definition.apply(view, everyDocument(o.from.docs));
+  const view = o.from ? o.from.view : definition?.create(o.viewOptions);
   const p = startingAt(o.from?.checkpoint);
   const abort = new AbortController();
   const committer = createCommitter({

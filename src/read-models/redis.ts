@@ -35,6 +35,9 @@ interface Scripted {
   readModelCommit(numberOfKeys: number, ...args: (string | number | (string | number)[])[]): Promise<[string, string?]>;
 }
 
+/** Documents asked for per HSCAN call while a version loads. */
+const LOAD_PAGE = 1000;
+
 /** Names become key segments; `:` would make two namespaces collide. */
 const NAME = /^[A-Za-z0-9_.-]+$/;
 
@@ -150,21 +153,20 @@ export function createRedisReadModelStore(options: RedisReadModelStoreOptions): 
     },
 
     async load(projection, version, collections) {
-      const keys = collections.map((collection) => docKey(projection, version, collection));
-      return run('loading a version', async () => {
-        const pipeline = redis.pipeline();
-        for (const key of keys) pipeline.hgetall(key);
-        const replies = (await pipeline.exec()) ?? [];
-        const loaded: Record<string, Record<string, Doc>> = {};
-        collections.forEach((collection, index) => {
-          const [error, hash] = replies[index] ?? [new Error('no reply')];
-          if (error) throw error;
-          loaded[collection] = Object.fromEntries(
-            Object.entries(hash as Record<string, string>).map(([id, text]) => [id, JSON.parse(text) as Doc]),
-          );
-        });
-        return loaded;
-      });
+      const loaded: Record<string, Record<string, Doc>> = {};
+      for (const collection of collections) {
+        const key = docKey(projection, version, collection);
+        const docs: Record<string, Doc> = {};
+        // Page by page: Redis is never held by one huge reply, and parsing yields between pages.
+        let cursor = '0';
+        do {
+          const [next, flat] = await run('loading a version', () => redis.hscan(key, cursor, 'COUNT', LOAD_PAGE));
+          for (let i = 0; i + 1 < flat.length; i += 2) docs[flat[i] as string] = JSON.parse(flat[i + 1] as string) as Doc;
+          cursor = next;
+        } while (cursor !== '0');
+        loaded[collection] = docs;
+      }
+      return loaded;
     },
 
     async get(projection, collection, id) {
