@@ -11,6 +11,7 @@ import { createCommandHandler, systemClock } from './commands/handle-command.ts'
 import type { Config } from './config.ts';
 import { apiError } from './errors.ts';
 import type { Ledger } from './event-store/ledger.ts';
+import { registerAnswerCache } from './http/answer-cache.ts';
 import { registerErrorHandling, sendProblem } from './http/error-handler.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerRequestContext, requestId } from './http/request-context.ts';
@@ -123,6 +124,7 @@ async function ledgerApp(app: FastifyInstance, deps: AppDependencies) {
     ...(deps.rateLimitRedis ? { redis: deps.rateLimitRedis } : {}),
   });
   if (deps.config.role !== 'projector') registerAuth(app, { keyStore: deps.keyStore });
+  registerAnswerCache(app, services);
   await registerOpenApi(app, deps.version ?? '0.0.0');
   await app.register(operationRoutes, services);
   // A projector-only process serves operations routes, not the API.

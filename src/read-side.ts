@@ -28,6 +28,8 @@ export interface ReadSide {
    * no version to serve yet (never an empty view that would read as zeros).
    */
   views(): ReadViews;
+  /** Equal stamps mean equal views (an answer computed from them may be served again); undefined while views are refused. */
+  viewsStamp(): string | undefined;
   /** The views as the ledger knew it at `instant` (ms since the epoch): built from the events recorded by then. */
   viewsKnownAt(instant: number): Promise<ReadViews>;
 }
@@ -182,6 +184,7 @@ export function createReadSide(options: ReadSideOptions): RunningReadSide {
       if (!views) throw new ReadModelRebuildingError('The read models are being built from the log; dashboards answer once they are complete.');
       return views as unknown as ReadViews;
     },
+    viewsStamp: () => runner.viewsStamp(),
     async viewsKnownAt(instant) {
       const events = (await options.eventStore.readAll()).filter((event) => Date.parse(event.recordedAt) <= instant);
       // A store's event is what projections see (ProjectedEvent is its structural subset).

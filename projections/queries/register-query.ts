@@ -42,7 +42,8 @@ export interface RegisterQuery {
 export type RegisterItem = PartnershipRow & { country: CountryView };
 
 const statusOrder = (status: PartnershipStatus) => PARTNERSHIP_STATUSES.indexOf(status);
-const byName = (a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' });
+/** One collator for every comparison: `localeCompare` with options builds a new one per call. */
+const byName = new Intl.Collator('en', { sensitivity: 'base' }).compare;
 
 /** Compares on one key; undefined (e.g. not yet signed) sorts last in either direction. */
 function sortKey(item: RegisterItem, key: RegisterSortKey): string | number | null {

@@ -80,6 +80,9 @@ function toRecorded(row: Row): RecordedEvent {
   };
 }
 
+/** Decoded pages kept for subscriptions that read the same part of the log (a few hundred events each). */
+const SHARED_PAGES = 32;
+
 /**
  * The embedded event store. better-sqlite3 is synchronous, so appends that
  * arrive in the same turn of the event loop are queued and committed together
@@ -226,6 +229,31 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
   );
   db.defaultSafeIntegers(false);
 
+  /**
+   * Full pages of `$all` that subscriptions read, decoded once and shared:
+   * the projections catching up from the same point read the same pages, so
+   * each event is parsed once, not once per subscriber. A full page never
+   * changes (positions are given in commit order); its events are frozen,
+   * so no subscriber can change what another sees.
+   */
+  const sharedPages = new Map<string, RecordedEvent[]>();
+  async function readSharedPage(readOptions: ReadAllOptions): Promise<RecordedEvent[]> {
+    const key = `${readOptions.after ?? ''}/${readOptions.maxCount ?? ''}`;
+    const shared = sharedPages.get(key);
+    if (shared) return shared;
+    const page = await store.readAll(readOptions);
+    if (readOptions.maxCount !== undefined && page.length === readOptions.maxCount) {
+      for (const event of page) {
+        Object.freeze(event.data);
+        Object.freeze(event.metadata);
+        Object.freeze(event);
+      }
+      sharedPages.set(key, page);
+      if (sharedPages.size > SHARED_PAGES) sharedPages.delete(sharedPages.keys().next().value as string);
+    }
+    return page;
+  }
+
   const store: EventStore = {
     append(stream, events, appendOptions) {
       if (closed) return Promise.reject(new Error('event store is closed'));
@@ -254,7 +282,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
       return subscriptions.track(
         pollingSubscription(
         {
-          readAll: store.readAll,
+          readAll: readSharedPage,
           writeCount: () => commits,
           waitForWrites: (seen, timeoutMs, stop) => waitForCommit(seen, timeoutMs, stop),
         },

@@ -178,6 +178,18 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
       return views;
     },
 
+    viewsStamp() {
+      const current = phase === 'projecting' ? slots : undefined;
+      if (!current) return undefined;
+      let stamp = '';
+      for (const name of names) {
+        const served = current.get(name)?.view();
+        if (!served) return undefined;
+        stamp += `${served.version}@${served.applied ?? ''};`;
+      }
+      return stamp;
+    },
+
     async rebuild(name) {
       const slot = slotFor(name);
       if (!slot) throw new ProjectorNotRunningError('this process is not projecting (stopped, or another holds the lock)');

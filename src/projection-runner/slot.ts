@@ -34,7 +34,7 @@ export interface ProjectionSlot {
   /** Checkpoint committed to the version readers see, when this slot serves it. */
   served(): Position | undefined;
   /** The view of the version readers see, once one serves; it reflects every event applied, committed or not. */
-  view(): { view: unknown; applied: Position | undefined } | undefined;
+  view(): { view: unknown; version: string; applied: Position | undefined } | undefined;
 }
 
 type Build = NonNullable<SlotSnapshot['build']> & { done: Promise<void> };
@@ -203,7 +203,7 @@ export function createProjectionSlot(o: SlotOptions): ProjectionSlot {
     view() {
       const serving = s.serving;
       if (!serving || serving.progress().failed) return undefined;
-      return { view: serving.view(), applied: serving.progress().applied };
+      return { view: serving.view(), version: serving.version, applied: serving.progress().applied };
     },
   };
 }

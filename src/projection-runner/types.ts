@@ -93,6 +93,11 @@ export interface ProjectionRunner {
    * has no version to serve (being built for the first time, or failed).
    */
   views(): Record<string, unknown> | undefined;
+  /**
+   * Names the state of the views: the serving versions and the last event
+   * each applied. Equal stamps mean equal views; undefined while `views()` is.
+   */
+  viewsStamp(): string | undefined;
 }
 
 export class UnknownProjectionError extends Error {

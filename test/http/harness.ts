@@ -3,7 +3,7 @@ import type { Test } from 'tap';
 import { buildApp } from '../../src/app.ts';
 import { createLedger, type Ledger } from '../../src/event-store/ledger.ts';
 import { createSqliteEventStore } from '../../src/event-store/sqlite.ts';
-import { createReadSide } from '../../src/read-side.ts';
+import { createReadSide, type ReadSide } from '../../src/read-side.ts';
 import { createKeyStore } from '../../src/auth/key-store.ts';
 import type { Role } from '../../commands/api-keys/index.ts';
 import type { ReadModelStore } from '../../src/read-models/port.ts';
@@ -12,6 +12,7 @@ import { defaultStandards } from '../../projections/index.ts';
 export interface TestApp {
   app: FastifyInstance;
   store: Ledger;
+  readSide: ReadSide;
   /** Keys by role: `editor` is test-editor, an editor of the province, Jinan, Qingdao and Yantai. */
   keys: Record<'admin' | 'editor' | 'qingdaoEditor' | 'viewer' | 'auditor', string>;
   /** The default (editor) Authorization header, for hand-made requests. */
@@ -43,6 +44,8 @@ export async function buildTestApp(
     readModels?: ReadModelStore;
     minPositionWaitMs?: number;
     rateLimitPerMinute?: number;
+    /** The clock routes read (an ISO instant); the real one by default. */
+    clock?: () => string;
   } = {},
 ): Promise<TestApp> {
   const store = options.store ?? createLedger(createSqliteEventStore({ path: ':memory:' }));
@@ -76,6 +79,7 @@ export async function buildTestApp(
     readSide,
     standards: defaultStandards(),
     keyStore,
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   await readSide.start();
   t.teardown(() => app.close());
@@ -83,6 +87,7 @@ export async function buildTestApp(
   return {
     app,
     store,
+    readSide,
     keys,
     auth,
     post: (url, body, headers = {}) => app.inject({ method: 'POST', url, headers: { ...auth, ...headers }, payload: body as object }),

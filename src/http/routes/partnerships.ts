@@ -7,6 +7,7 @@ import { type AggregateReads, registerAggregateReads } from '../aggregate-reads.
 import { type CommandRoute, registerCommandRoutes } from '../command-route.ts';
 import { readProblems } from '../schemas.ts';
 import type { RouteServices } from '../services.ts';
+import { plainJsonSerializer } from '../answer-cache.ts';
 import { readAt, TimeTravel } from '../time-travel.ts';
 
 const tag = 'partnerships';
@@ -42,7 +43,8 @@ export const partnershipRoutes: FastifyPluginAsync<RouteServices> = async (app, 
   app.withTypeProvider<ZodTypeProvider>().get(
     '/partnerships',
     {
-      config: { access: 'read' },
+      config: { access: 'read', cacheAnswer: true },
+      serializerCompiler: plainJsonSerializer,
       schema: {
         summary: 'The partnership register as of a day: filter, sort, page',
         tags: [tag],

@@ -7,6 +7,7 @@ import { type AggregateReads, registerAggregateReads } from '../aggregate-reads.
 import { type CommandRoute, registerCommandRoutes } from '../command-route.ts';
 import { readProblems } from '../schemas.ts';
 import type { RouteServices } from '../services.ts';
+import { plainJsonSerializer } from '../answer-cache.ts';
 import { readAt, TimeTravel } from '../time-travel.ts';
 
 const tag = 'projects';
@@ -33,7 +34,8 @@ export const projectRoutes: FastifyPluginAsync<RouteServices> = async (app, serv
   app.withTypeProvider<ZodTypeProvider>().get(
     '/projects',
     {
-      config: { access: 'read' },
+      config: { access: 'read', cacheAnswer: true },
+      serializerCompiler: plainJsonSerializer,
       schema: {
         summary: 'Cooperation projects: filter by status, sector, office',
         tags: [tag],
