@@ -27,6 +27,7 @@ export function viewsFromEvents(projections: readonly Projection[], events: Iter
     const changes: DocChange[] = [];
     for (const [collection, byId] of docs) for (const [id, after] of byId) changes.push({ collection, id, before: undefined, after });
     projection.view.apply(view, changes);
+    projection.view.settle?.(view);
     built[projection.name] = view;
   }
   return built as unknown as ReadViews;

@@ -34,4 +34,11 @@ export interface ViewDefinition<V> {
    * nothing `before`.
    */
   apply(view: V, changes: readonly DocChange[]): void;
+  /**
+   * Completes what `apply` left for later: aggregates that cost less to
+   * recompute once before a read than after every change (a catch-up
+   * changes a partnership hundreds of times before anyone reads it). Called
+   * before the view is read; cheap when nothing is pending.
+   */
+  settle?(view: V): void;
 }

@@ -115,6 +115,7 @@ async function ledgerApp(app: FastifyInstance, deps: AppDependencies) {
     minPositionWaitMs: deps.config.minPositionWaitMs,
     dormancyMonths: deps.config.dormancyMonths,
     eventStoreKind: deps.config.eventStore.kind,
+    role: deps.config.role,
   };
 
   registerErrorHandling(app);

@@ -177,6 +177,9 @@ export function createReadSide(options: ReadSideOptions): RunningReadSide {
     ...(lock ? { lock } : {}),
   });
 
+  let starting: Promise<void> | undefined;
+  let closing = false;
+
   return {
     readModels,
     views() {
@@ -193,13 +196,20 @@ export function createReadSide(options: ReadSideOptions): RunningReadSide {
     waitFor: (position, timeoutMs) => runner.waitFor(position, timeoutMs),
     status: () => runner.status(),
     ...(replica ? {} : { rebuild: (name: string) => runner.rebuild(name) }),
-    async start() {
-      if (replica) await seedReplica(readModels, projected, projections, logger);
-      await snapshot?.resume();
-      await runner.start();
-      snapshot?.start();
+    start() {
+      starting ??= (async () => {
+        if (replica) await seedReplica(readModels, projected, projections, logger);
+        await snapshot?.resume();
+        // A shutdown that came while the models loaded: nothing more to start.
+        if (closing) return;
+        await runner.start();
+        snapshot?.start();
+      })();
+      return starting;
     },
     async close() {
+      closing = true;
+      await starting?.catch(() => undefined);
       await runner.stop();
       await snapshot?.close();
       await lock?.close();

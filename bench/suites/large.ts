@@ -6,7 +6,7 @@
  * Redis read models (from nothing, then with the models already in Redis).
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { LARGE_DEFAULTS } from '../large/dataset.ts';
 import { ensureLargeStore } from '../large/generate.ts';
@@ -20,6 +20,8 @@ import { NotReadyError, type RunningService, startService } from '../lib/service
 import { perSecond, ratio } from '../lib/stats.ts';
 
 const READY_TIMEOUT_MS = 600_000;
+/** Where the service keeps its memory read models between runs, in its DATA_DIR. */
+const SNAPSHOT_FILE = 'read-models.snapshot.ndjson';
 
 const STEP_COLUMNS = [
   column('case', 'step', 'text'),
@@ -70,10 +72,12 @@ export async function largeSuite(context: SuiteContext): Promise<SuiteReport> {
   console.log(`  readAll: ${readAll.events} events at ${readAll.eventsPerSecond.toFixed(0)} events/s`);
   report.note(`${LARGE_DEFAULTS.partnerships.toLocaleString('en-US')} partnerships and ${LARGE_DEFAULTS.projects} projects; the log holds ${readAll.events.toLocaleString('en-US')} events`);
   report.note('per-key rate limit off for the measurement (RATE_LIMIT_PER_MINUTE=0); LOG_LEVEL=info, SQLITE_DURABILITY=full');
-  report.note('"events/s" of a start is the events in the log divided by the time from spawn to ready; with memory read models every start rebuilds them from position 0');
+  report.note('"events/s" of a start is the events in the log divided by the time from spawn to ready; a start from nothing builds every read model from position 0, a restart resumes from the snapshot (memory) or the models in Redis');
 
   const setup = { dir, adminKey: store.adminKey, events: readAll.events, readAllRate: readAll.eventsPerSecond };
   const memoryEnv = { READ_MODEL_STORE: 'memory' };
+  // A kept directory may hold the snapshot of an earlier run: "from nothing" means without it.
+  rmSync(join(dir, SNAPSHOT_FILE), { force: true });
   let service = await timedStart('memory read models, start from nothing', memoryEnv, { ...setup, logPath: logPathIn(context.workDir, 'large-memory-1') }, steps);
   if (service !== undefined) {
     const outcome = await compareRead(service, { name: 'GET /dashboards/overview', path: '/dashboards/overview' }, context.load, context.workDir, loads);
@@ -98,6 +102,11 @@ export async function largeSuite(context: SuiteContext): Promise<SuiteReport> {
     service = await timedStart('Redis read models, start from nothing', redisEnv, { ...setup, logPath: logPathIn(context.workDir, 'large-redis-1') }, steps);
     await timedStop('Redis read models', service, steps);
     service = await timedStart('Redis read models, restart with the models in Redis', redisEnv, { ...setup, logPath: logPathIn(context.workDir, 'large-redis-2') }, steps);
+    if (service !== undefined) {
+      const outcome = await compareRead(service, { name: 'GET /dashboards/overview, Redis read models', path: '/dashboards/overview' }, context.load, context.workDir, loads);
+      const unavailable = outcome.service?.statusCodes['503'] ?? 0;
+      report.note(unavailable > 0 ? `${unavailable} overview answers under load on Redis read models were 503` : 'no overview answer under load on Redis read models was a 503');
+    }
     await timedStop('Redis read models, restart', service, steps);
   } finally {
     report.note(`Redis keys under ${prefix}: deleted ${await deleteKeys(context.redisUrl, prefix)} at the end (SCAN + UNLINK)`);

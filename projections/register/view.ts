@@ -42,6 +42,8 @@ export interface RegisterView {
   byProposal: PartnershipEntry[] | undefined;
   /** The counts an activity goes into, by office and type (see `activitySeries`). */
   activitySeries: Map<string, ActivitySeries>;
+  /** Partnerships whose lifecycle contributions are not counted as they now stand (see `settle`). */
+  unsettled: Set<string>;
 }
 
 interface ActivitySeries {
@@ -164,11 +166,13 @@ export const registerView: ViewDefinition<RegisterView> = {
     waiting: new Map(),
     byProposal: undefined,
     activitySeries: new Map(),
+    unsettled: new Set(),
   }),
 
   apply(view, changes) {
     const touched = new Set<PartnershipEntry>();
     // Lifecycles first: a commit may bring a partnership and its first activities together.
+    // Lifecycle contributions (status, counted, quiet intervals…) are recomputed by `settle`, once per partnership.
     for (const change of changes) {
       if (change.collection !== PARTNERSHIPS || change.after === undefined) continue;
       const existing = view.entries.get(change.id);
@@ -198,10 +202,17 @@ export const registerView: ViewDefinition<RegisterView> = {
       changeActivities(view, entry, before, after);
       touched.add(entry);
     }
-    for (const entry of touched) {
+    for (const entry of touched) view.unsettled.add(entry.id);
+  },
+
+  settle(view) {
+    for (const id of view.unsettled) {
+      const entry = view.entries.get(id);
+      if (entry === undefined) continue;
       count(view, entry.contributions, -1);
       entry.contributions = lifecycleContributions(entry.versions, entry.log, view.options.dormancyMonths);
       count(view, entry.contributions, 1);
     }
+    view.unsettled.clear();
   },
 };

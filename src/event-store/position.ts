@@ -22,7 +22,13 @@ export function parsePosition(text: string): Position | undefined {
   return POSITION_PATTERN.test(text) ? (text as Position) : undefined;
 }
 
+/** A bare commit number as BigInt prints it (no prepare part, no leading zero): comparable as text by length first. */
+const plain = (position: string) => !position.includes('-') && (position[0] !== '0' || position.length === 1);
+
 export function comparePositions(a: Position, b: Position): number {
+  if (a === b) return 0;
+  // The common case (SQLite, and every position the runner compares per event) without parsing bigints.
+  if (plain(a) && plain(b)) return a.length !== b.length ? Math.sign(a.length - b.length) : a < b ? -1 : 1;
   const x = decodePosition(a);
   const y = decodePosition(b);
   if (x.commit !== y.commit) return x.commit < y.commit ? -1 : 1;

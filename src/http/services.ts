@@ -23,6 +23,8 @@ export interface RouteServices {
   minPositionWaitMs: number;
   /** The quiet period of the dormancy indicator. */
   dormancyMonths: number;
+  /** `projector` processes answer no queries: readiness then does not wait for views. */
+  role: 'all' | 'api' | 'projector';
   /** Which event store runs (`sqlite`, `esdb`): positions count events only on SQLite. */
   eventStoreKind: string;
 }

@@ -203,6 +203,7 @@ export function createProjectionSlot(o: SlotOptions): ProjectionSlot {
     view() {
       const serving = s.serving;
       if (!serving || serving.progress().failed) return undefined;
+      o.projection.view?.settle?.(serving.view());
       return { view: serving.view(), version: serving.version, applied: serving.progress().applied };
     },
   };

@@ -77,6 +77,7 @@ export async function viewOfDocuments(projection: Projection, docs: Record<strin
     }
   }
   if (slice.length > 0) definition.apply(view, slice);
+  definition.settle?.(view);
   return view;
 }
 

@@ -28,8 +28,8 @@ async function storeReachable(store: EventStore): Promise<boolean> {
  * and how the read side stands) and Prometheus metrics. Not encapsulated:
  * the metrics hook counts every route of the app.
  */
-const operations: FastifyPluginAsync<Pick<RouteServices, 'store' | 'readSide' | 'eventStoreKind'>> = async (app, options) => {
-  const { store, readSide, eventStoreKind } = options;
+const operations: FastifyPluginAsync<Pick<RouteServices, 'store' | 'readSide' | 'eventStoreKind' | 'role'>> = async (app, options) => {
+  const { store, readSide, eventStoreKind, role } = options;
   const metrics = createMetrics(() =>
     readSide.status().map((p) => ({ name: p.name, lag: p.lag ?? 0, caughtUp: p.caughtUp, degraded: p.degraded })),
   );
@@ -83,9 +83,11 @@ const operations: FastifyPluginAsync<Pick<RouteServices, 'store' | 'readSide' | 
         degraded: p.degraded,
       }));
       // A projection still building its first version serves nothing yet: the
-      // process answers, but its dashboards would read empty.
+      // process answers, but its dashboards would be refused.
       const readSideHealthy =
-        readModelsReachable && projections.every((p) => !p.degraded && !['failed', 'starting', 'building'].includes(p.state));
+        readModelsReachable &&
+        (role === 'projector' || readSide.viewsStamp() !== undefined) &&
+        projections.every((p) => !p.degraded && !['failed', 'starting', 'building'].includes(p.state));
       const status = !reachable ? 'unavailable' : readSideHealthy ? 'ready' : 'degraded';
       return reply.code(reachable ? 200 : 503).send({
         status,
