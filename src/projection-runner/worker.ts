@@ -51,8 +51,13 @@ export interface VersionWorker {
 /** Probe periods without a delivery, while the log has more, before a subscription counts as stalled. */
 const STALL_PROBES = 5;
 
-/** A copy: a projection cannot change the event other projections see. */
-const projected = (event: RecordedEvent): ProjectedEvent => ({ ...event, data: { ...event.data }, metadata: { ...event.metadata } });
+/** What a projection is given: a copy, so that it cannot change the event other projections see, unless the event is frozen. */
+const projected = (event: RecordedEvent): ProjectedEvent =>
+  // A frozen event (the SQLite adapter shares decoded pages that way) cannot be changed by anyone: no copy needed.
+  Object.isFrozen(event) && Object.isFrozen(event.data) && Object.isFrozen(event.metadata)
+    ? // The store's metadata type only lacks the index signature ProjectedEvent declares.
+      (event as unknown as ProjectedEvent)
+    : { ...event, data: { ...event.data }, metadata: { ...event.metadata } };
 
 /** Documents applied to a view per turn of the event loop while a loaded version's view is built. */
 const VIEW_BUILD_SLICE = 2000;
