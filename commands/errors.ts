@@ -27,6 +27,7 @@ export const DOMAIN_ERRORS = {
   'already-exists': 'rule',
   'illegal-transition': 'rule',
   duplicate: 'invalid',
+  'text-invalid': 'invalid',
   // parties
   'division-invalid': 'invalid',
   'division-name-mismatch': 'invalid',
