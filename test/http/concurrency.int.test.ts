@@ -36,6 +36,12 @@ t.test('If-Match makes a write conditional: a stale revision is a 412 and append
   t.equal(stale.json().code, 'precondition-failed');
   t.equal(stale.headers.etag, '"3"', 'the 412 tells the current revision');
   t.equal(await eventCount(), before);
+
+  const weak = await post(`/partnerships/${id}/activities`, activity(3), { 'if-match': 'W/"3"' });
+  t.equal(weak.statusCode, 412, 'a weak entity tag never matches (RFC 9110 strong comparison)');
+  t.equal(weak.json().code, 'precondition-failed');
+  t.match(weak.json().detail, /weak/);
+  t.equal(await eventCount(), before);
 });
 
 t.test('without If-Match, concurrent writes to one stream all land with contiguous revisions', async (t) => {
