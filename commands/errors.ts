@@ -61,6 +61,7 @@ export const DOMAIN_ERRORS = {
   'editor-needs-office': 'invalid',
   'offices-only-for-editors': 'invalid',
   'key-exists': 'rule',
+  'last-admin-key': 'rule',
 } as const satisfies Record<string, DomainErrorKind>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;
