@@ -27,6 +27,7 @@ export const DOMAIN_ERRORS = {
   'already-exists': 'rule',
   'illegal-transition': 'rule',
   duplicate: 'invalid',
+  'text-invalid': 'invalid',
   // parties
   'division-invalid': 'invalid',
   'division-name-mismatch': 'invalid',
@@ -60,6 +61,7 @@ export const DOMAIN_ERRORS = {
   'editor-needs-office': 'invalid',
   'offices-only-for-editors': 'invalid',
   'key-exists': 'rule',
+  'last-admin-key': 'rule',
 } as const satisfies Record<string, DomainErrorKind>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;

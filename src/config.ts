@@ -25,6 +25,7 @@ const ConfigSchema = z.object({
   MIN_POSITION_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   DORMANCY_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
   ADMIN_API_KEY: z.string().min(32).max(256).regex(/^[\x21-\x7e]+$/, 'visible ASCII characters only').optional(),
+  ADMIN_API_KEY_REISSUE: z.enum(['0', '1']).default('0'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
 });
 
@@ -54,6 +55,8 @@ export interface Config {
   dormancyMonths: number;
   /** Provisions the first admin key instead of generating one (for automation). */
   adminApiKey?: string;
+  /** Issues a new admin key at start when every admin key was revoked (an operator's explicit recovery). */
+  adminApiKeyReissue: boolean;
   /** Requests per minute per API key (per address without one); 0 turns the limit off. */
   rateLimitPerMinute: number;
 }
@@ -100,6 +103,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     minPositionWaitMs: c.MIN_POSITION_WAIT_MS,
     dormancyMonths: c.DORMANCY_MONTHS,
     ...(c.ADMIN_API_KEY ? { adminApiKey: c.ADMIN_API_KEY } : {}),
+    adminApiKeyReissue: c.ADMIN_API_KEY_REISSUE === '1',
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
   };
 }

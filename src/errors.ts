@@ -48,6 +48,7 @@ export const DOMAIN_KINDS: Readonly<Record<DomainErrorKind, Entry>> = {
 /** Domain codes whose answer has a title of its own rather than their kind's. */
 const DOMAIN_TITLES: Partial<Record<DomainErrorCode, string>> = {
   'key-exists': 'An API key with this name already exists',
+  'last-admin-key': 'The last active admin key is revoked only with force=true',
 };
 
 export type CatalogueCode = keyof typeof SERVICE | DomainErrorCode;

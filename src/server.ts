@@ -95,7 +95,13 @@ async function main() {
   await app.register(ledgerApp, deps);
   if (rateLimitRedis) app.addHook('onClose', () => closeRedisClient(rateLimitRedis));
   if (config.role !== 'projector') {
-    await ensureAdminKey({ keyStore, dataDir: config.dataDir, logger, ...(config.adminApiKey ? { adminApiKey: config.adminApiKey } : {}) });
+    await ensureAdminKey({
+      keyStore,
+      dataDir: config.dataDir,
+      logger,
+      reissue: config.adminApiKeyReissue,
+      ...(config.adminApiKey ? { adminApiKey: config.adminApiKey } : {}),
+    });
   }
 
   let stopping = false;

@@ -22,9 +22,17 @@ export interface StoredKey extends KeyRecord, KeyHash {
 export interface KeysState {
   /** The keys not revoked, by name. */
   active: ReadonlyMap<string, StoredKey>;
+  /** Every key ever revoked, oldest first: a revoked secret is never accepted again, not even when offered anew. */
+  revoked: readonly StoredKey[];
 }
 
-export const initialKeysState: KeysState = { active: new Map() };
+export const initialKeysState: KeysState = { active: new Map(), revoked: [] };
+
+/** How many admin keys are active, and whether one was ever issued. */
+export function adminKeys(state: KeysState): { active: number; everIssued: boolean } {
+  const active = [...state.active.values()].filter((key) => key.role === 'admin').length;
+  return { active, everIssued: active > 0 || state.revoked.some((key) => key.role === 'admin') };
+}
 
 const Issued = z.object({
   name: z.string(),
@@ -51,12 +59,15 @@ export function evolveKeys(state: KeysState, event: KeyEvent & Partial<EventEnve
       const { occurredAt: issuedAt, actor: issuedBy } = event.metadata;
       const active = new Map(state.active);
       active.set(data.name, { ...data, issuedAt, issuedBy, eventId: event.id });
-      return { active };
+      return { ...state, active };
     }
     case 'ApiKeyRevoked': {
+      const { name } = Revoked.parse(event.data);
+      const key = state.active.get(name);
+      if (key === undefined) return state;
       const active = new Map(state.active);
-      active.delete(Revoked.parse(event.data).name);
-      return { active };
+      active.delete(name);
+      return { active, revoked: [...state.revoked, key] };
     }
     default:
       // Event types added later are ignored by older code rather than stopping authentication.

@@ -1,9 +1,17 @@
 import { z } from 'zod';
 import { issueCode } from '../errors.ts';
 import { divisionProblem } from './divisions.ts';
+import { textProblem } from './text.ts';
 
-/** A non-blank, trimmed string of at most `max` characters. */
-export const text = (max: number) => z.string().trim().min(1).max(max);
+/** A string of well-formed Unicode without control characters (but tab and line breaks) or bidirectional controls. */
+export const plainText = () =>
+  z.string().superRefine((value, ctx) => {
+    const problem = textProblem(value);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem, params: issueCode('text-invalid') });
+  });
+
+/** A non-blank, trimmed plain text of at most `max` characters. */
+export const text = (max: number) => plainText().trim().min(1).max(max);
 
 /** An ISO 8601 calendar date (YYYY-MM-DD) that exists, e.g. not 2021-02-30. */
 export const isoDate = () => z.iso.date();
@@ -16,7 +24,7 @@ export const uuid = () => z.uuid();
  */
 export const commonFields = {
   date: isoDate().describe('The day the fact happened (YYYY-MM-DD, China Standard Time); defaults to today').optional(),
-  notes: z.string().max(2000).describe('Free-text remarks kept with the event').optional(),
+  notes: plainText().max(2000).describe('Free-text remarks kept with the event').optional(),
 };
 
 /** Creating bodies may carry the client's own aggregate id (see DESIGN §7). */

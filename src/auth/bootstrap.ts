@@ -1,12 +1,15 @@
 /**
- * No open write access by default: the first start of an empty key store
- * creates an admin key, either the operator's ADMIN_API_KEY or a generated
- * one written to a file only this user can read.
+ * No open write access by default: the first start of a key store that never
+ * held an admin key creates one, either the operator's ADMIN_API_KEY or a
+ * generated one written to a file only this user can read. Once an admin key
+ * was issued, revoking every admin key is final across restarts: only an
+ * operator's explicit ADMIN_API_KEY_REISSUE issues another, and never with a
+ * secret that was revoked.
  */
 import { access, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateKey, isPresentableKey } from './key-hash.ts';
-import type { KeyStore } from './key-store.ts';
+import { type KeyStore, type Provision, RevokedKeyError } from './key-store.ts';
 
 export const ADMIN_KEY_FILE = 'admin-api-key';
 const BOOTSTRAP_ACTOR = 'system:bootstrap';
@@ -21,6 +24,8 @@ export interface EnsureAdminKeyOptions {
   keyStore: KeyStore;
   dataDir: string;
   adminApiKey?: string | undefined;
+  /** ADMIN_API_KEY_REISSUE: issue a new admin key when every admin key was revoked. */
+  reissue?: boolean | undefined;
   logger: BootstrapLogger;
 }
 
@@ -40,7 +45,34 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-/** Provisions the first admin key when no key exists; does nothing on later starts. */
+/** Which provisioning the key store still wants, if any; warns about what it will not do. */
+async function wanted(options: EnsureAdminKeyOptions, path: string): Promise<Provision | undefined> {
+  const { keyStore, adminApiKey, reissue, logger } = options;
+  const admins = await keyStore.adminKeys();
+  if (adminApiKey !== undefined && (await keyStore.wasRevoked(adminApiKey))) {
+    const message = 'ADMIN_API_KEY is a revoked key; a revoked key is never accepted again';
+    if (reissue) throw new BootstrapError(`${message}: set ADMIN_API_KEY to a new secret to reissue the admin key`);
+    logger.warn({}, `${message}; remove it from the configuration`);
+    return undefined;
+  }
+  if (admins.active > 0) {
+    if (adminApiKey !== undefined && (await keyStore.verify(adminApiKey)) === undefined) {
+      logger.warn({}, 'ADMIN_API_KEY is not an active key; it is used only to provision the first admin key');
+    }
+    if (reissue) logger.warn({}, 'ADMIN_API_KEY_REISSUE is set but an admin key is active: nothing to reissue; unset it');
+    if (await exists(path)) logger.warn({ path }, 'the first admin key is still in this file; delete it once the key is kept elsewhere');
+    return undefined;
+  }
+  if (!admins.everIssued) return 'first';
+  if (reissue) return 'reissue';
+  logger.warn({}, 'no admin key is active: every admin key was revoked. Set ADMIN_API_KEY_REISSUE=1 (with a new ADMIN_API_KEY, or none for a generated key) to issue one');
+  return undefined;
+}
+
+/**
+ * Provisions the first admin key while no admin key was ever issued, and a
+ * new one on an explicit reissue while none is active; does nothing otherwise.
+ */
 export async function ensureAdminKey(options: EnsureAdminKeyOptions): Promise<EnsureAdminKeyResult> {
   const { keyStore, dataDir, adminApiKey, logger } = options;
   const path = join(dataDir, ADMIN_KEY_FILE);
@@ -48,19 +80,19 @@ export async function ensureAdminKey(options: EnsureAdminKeyOptions): Promise<En
     // The message never echoes the value: it is a secret even when malformed.
     throw new BootstrapError('ADMIN_API_KEY must be 32 to 256 visible ASCII characters (no spaces)');
   }
-
-  if ((await keyStore.count()) > 0) {
-    if (adminApiKey !== undefined && (await keyStore.verify(adminApiKey)) === undefined) {
-      logger.warn({}, 'ADMIN_API_KEY is not an active key; it is used only to provision the first key of an empty key store');
-    }
-    if (await exists(path)) logger.warn({ path }, 'the first admin key is still in this file; delete it once the key is kept elsewhere');
-    return { created: false };
-  }
+  const provision = await wanted(options, path);
+  if (provision === undefined) return { created: false };
 
   if (adminApiKey !== undefined) {
-    const issued = await keyStore.issueFirst(ADMIN, BOOTSTRAP_ACTOR, { key: adminApiKey });
+    let issued;
+    try {
+      issued = await keyStore.provision(ADMIN, BOOTSTRAP_ACTOR, provision, { key: adminApiKey });
+    } catch (error) {
+      if (error instanceof RevokedKeyError) throw new BootstrapError(`ADMIN_API_KEY: ${error.message}`);
+      throw error;
+    }
     if (issued === undefined) return { created: false };
-    logger.info({ name: ADMIN.name }, 'provisioned the admin API key from ADMIN_API_KEY');
+    logger.info({ name: ADMIN.name, provision }, 'provisioned the admin API key from ADMIN_API_KEY');
     return { created: true, source: 'ADMIN_API_KEY' };
   }
 
@@ -72,13 +104,13 @@ export async function ensureAdminKey(options: EnsureAdminKeyOptions): Promise<En
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     throw new BootstrapError(
-      `${path} exists but the key store has no keys: it holds a key from an earlier start that was revoked or never recorded. ` +
+      `${path} exists but the key store has no active admin key: it holds a key from an earlier start that was revoked or never recorded. ` +
         'Delete the file to have a new admin key created, or set ADMIN_API_KEY.',
     );
   }
   let issued;
   try {
-    issued = await keyStore.issueFirst(ADMIN, BOOTSTRAP_ACTOR, { key });
+    issued = await keyStore.provision(ADMIN, BOOTSTRAP_ACTOR, provision, { key });
   } catch (error) {
     await rm(path, { force: true });
     throw error;

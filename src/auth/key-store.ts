@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   KEYS_STREAM,
+  adminKeys,
   initialKeysState,
   keysDecider,
   publicRecord,
@@ -37,16 +38,32 @@ export interface IssueOptions extends WriteOptions {
   key?: string;
 }
 
+/** How the service provisions its own admin key: `first` while no admin key was ever issued, `reissue` while none is active. */
+export type Provision = 'first' | 'reissue';
+
 export interface KeyStore {
   issue(spec: KeySpec, actor: string, options?: IssueOptions): Promise<IssuedKey>;
-  /** Issues a key only while no key exists at all; undefined when another was first. */
-  issueFirst(spec: KeySpec, actor: string, options?: IssueOptions): Promise<IssuedKey | undefined>;
-  revoke(name: string, actor: string, options?: WriteOptions & { reason?: string }): Promise<void>;
+  /** Issues a key the service provisions for itself, if it is still wanted; undefined when it is not (another instance was first). */
+  provision(spec: KeySpec, actor: string, provision: Provision, options?: IssueOptions): Promise<IssuedKey | undefined>;
+  /** Revoking the last active admin key needs `force`. */
+  revoke(name: string, actor: string, options?: WriteOptions & { reason?: string; force?: boolean }): Promise<void>;
   list(): Promise<KeyRecord[]>;
   /** The record of the key presented, or undefined when it is unknown, revoked or malformed. */
   verify(presented: string): Promise<KeyRecord | undefined>;
   /** How many keys are not revoked. */
   count(): Promise<number>;
+  /** How many admin keys are not revoked, and whether one was ever issued. */
+  adminKeys(): Promise<{ active: number; everIssued: boolean }>;
+  /** Whether the key presented is one that was revoked. */
+  wasRevoked(presented: string): Promise<boolean>;
+}
+
+/** A chosen secret that belonged to a revoked key: it is never issued again. */
+export class RevokedKeyError extends Error {
+  override readonly name = 'RevokedKeyError';
+  constructor() {
+    super('this secret belonged to a revoked key and is never accepted again; choose a new one');
+  }
 }
 
 export interface KeyStoreOptions {
@@ -147,13 +164,23 @@ export function createKeyStore(store: EventStore, options: KeyStoreOptions = {})
     return result.appended;
   }
 
-  async function issueKey(spec: KeySpec, actor: string, issueOptions: IssueOptions, onlyFirst: boolean) {
+  async function revokedSecret(presented: string): Promise<boolean> {
+    const prefix = lookupPrefix(presented);
+    for (const key of state.revoked) if (key.prefix === prefix && (await keyMatches(presented, key))) return true;
+    return false;
+  }
+
+  async function issueKey(spec: KeySpec, actor: string, issueOptions: IssueOptions, provision: Provision | undefined) {
     const key = issueOptions.key ?? generateKey();
     if (!isPresentableKey(key)) throw new Error('a key must be 32 to 256 visible ASCII characters');
+    if (issueOptions.key !== undefined) {
+      await refresh(true);
+      if (await revokedSecret(key)) throw new RevokedKeyError();
+    }
     // Hashed once, outside the retry loop: scrypt is the slow part.
     const hash = await hashKey(key);
     const prefix = lookupPrefix(key);
-    const command: KeyCommand = { type: 'IssueApiKey', id: KEYS_STREAM, data: { spec, hash, prefix, onlyFirst } };
+    const command: KeyCommand = { type: 'IssueApiKey', id: KEYS_STREAM, data: { spec, hash, prefix, provision } };
     const appended = await write(command, actor, issueOptions);
     const stored = state.active.get(spec.name);
     return appended && stored ? { key, record: publicRecord(stored) } : undefined;
@@ -184,15 +211,15 @@ export function createKeyStore(store: EventStore, options: KeyStoreOptions = {})
 
   return {
     async issue(spec, actor, issueOptions = {}) {
-      const issued = await issueKey(spec, actor, issueOptions, false);
+      const issued = await issueKey(spec, actor, issueOptions, undefined);
       if (issued === undefined) throw new Error(`key ${spec.name} was not issued`);
       return issued;
     },
 
-    issueFirst: (spec, actor, issueOptions = {}) => issueKey(spec, actor, issueOptions, true),
+    provision: (spec, actor, provision, issueOptions = {}) => issueKey(spec, actor, issueOptions, provision),
 
-    async revoke(name, actor, { reason, ...writeOptions } = {}) {
-      await write({ type: 'RevokeApiKey', id: KEYS_STREAM, data: { name, reason } }, actor, writeOptions);
+    async revoke(name, actor, { reason, force, ...writeOptions } = {}) {
+      await write({ type: 'RevokeApiKey', id: KEYS_STREAM, data: { name, reason, force } }, actor, writeOptions);
       forget(name);
     },
 
@@ -219,6 +246,17 @@ export function createKeyStore(store: EventStore, options: KeyStoreOptions = {})
     async count() {
       await refresh(false);
       return state.active.size;
+    },
+
+    async adminKeys() {
+      await refresh(false);
+      return adminKeys(state);
+    },
+
+    async wasRevoked(presented) {
+      if (!isPresentableKey(presented)) return false;
+      await refresh(false);
+      return revokedSecret(presented);
     },
   };
 }

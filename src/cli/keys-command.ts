@@ -12,7 +12,7 @@ export const USAGE = `Usage: npm run keys -- <command>
 Commands:
   add <name> --role <role> [--office <code>]...  issue a key and print it (only the key, on stdout)
   list                                           list the keys that are not revoked
-  revoke <name> [--reason <text>]                revoke a key
+  revoke <name> [--reason <text>] [--force]      revoke a key (--force: even the last active admin key)
 
 Roles: admin, editor, viewer, auditor. An editor needs at least one --office:
 370000 (province-level records) or a prefecture city such as 370200 (the city
@@ -54,6 +54,7 @@ export async function runKeysCommand(argv: string[], keyStore: KeyStore, actor: 
         role: { type: 'string' },
         office: { type: 'string', multiple: true },
         reason: { type: 'string' },
+        force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: true,
@@ -86,7 +87,10 @@ export async function runKeysCommand(argv: string[], keyStore: KeyStore, actor: 
       }
       case 'revoke': {
         if (name === undefined) throw new UsageError('revoke needs a key name');
-        await keyStore.revoke(name, actor, values.reason !== undefined ? { reason: values.reason } : {});
+        await keyStore.revoke(name, actor, {
+          ...(values.reason !== undefined ? { reason: values.reason } : {}),
+          ...(values.force ? { force: true } : {}),
+        });
         io.err(`Revoked key "${name}".\n`);
         return 0;
       }

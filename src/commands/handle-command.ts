@@ -89,9 +89,14 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
     });
 }
 
-/** The events of an earlier request with this key, if it already reached the stream. */
-function earlierRequest(events: readonly RecordedEvent[], idempotency: Idempotency): RecordedEvent | undefined {
-  const earlier = events.filter((event) => event.metadata.idempotencyKey === idempotency.key);
+/**
+ * The events of this actor's earlier request with this key, if it already
+ * reached the stream. A key is its actor's own: the same key from another
+ * caller is another request, so it neither replays an answer the caller may
+ * not see nor tells, by a 422, that the key was used.
+ */
+function earlierRequest(events: readonly RecordedEvent[], idempotency: Idempotency, actor: string): RecordedEvent | undefined {
+  const earlier = events.filter((event) => event.metadata.idempotencyKey === idempotency.key && event.metadata.actor === actor);
   if (earlier.some((event) => event.metadata.requestHash !== idempotency.requestHash)) throw new IdempotencyKeyReusedError();
   return earlier.at(-1);
 }
@@ -108,16 +113,17 @@ async function attemptCommand<C, S, E extends DomainEvent<string, object>>(
   const last = history.at(-1);
   const revision = last ? last.revision : -1;
 
+  const state = foldEvents(decider, history);
+  // Authorization comes first: a caller who may not write here learns nothing, not even from a replay.
+  const office = handleOptions.authorize?.(command, state)?.office;
   if (handleOptions.idempotency) {
     // A retry whose first attempt reached the store answers as it did then.
-    const earlier = earlierRequest(history, handleOptions.idempotency);
+    const earlier = earlierRequest(history, handleOptions.idempotency, metadata.actor);
     if (earlier) return { revision: earlier.revision, position: earlier.position, appended: false, replayed: true };
   }
   const expected = handleOptions.expectedRevision;
   if (expected !== undefined && expected !== revision) throw new PreconditionFailedError(expected, revision);
 
-  const state = foldEvents(decider, history);
-  const office = handleOptions.authorize?.(command, state)?.office;
   const now = options.clock();
   const events = decider.decide(command, state, { now, newId: options.newId });
   if (events.length === 0) return { revision, position: last?.position, appended: false, replayed: false };
@@ -141,8 +147,8 @@ function toNewEvent(
   idempotency: Idempotency | undefined,
 ): NewEvent {
   return {
-    // Ids derived from the key let a store recognise a retried append by its event ids.
-    id: idempotency ? derivedUuid('event', idempotency.key, stream, String(index)) : newId(),
+    // Ids derived from the actor and key let a store recognise a retried append by its event ids.
+    id: idempotency ? derivedUuid('event', metadata.actor, idempotency.key, stream, String(index)) : newId(),
     type: event.type,
     data: event.data as Record<string, unknown>,
     metadata: {

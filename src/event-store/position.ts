@@ -17,9 +17,14 @@ export function decodePosition(position: Position): { commit: bigint; prepare: b
 /** What a position looks like as text: `<commit>` or `<commit>-<prepare>`. */
 export const POSITION_PATTERN = /^\d{1,20}(-\d{1,20})?$/;
 
-/** Parses a position received from outside (a query string); undefined when malformed. */
+/** The largest commit or prepare part a store can hold: SQLite rowids, like EventStoreDB log positions, are signed 64-bit. */
+export const MAX_POSITION_PART = 9_223_372_036_854_775_807n;
+
+/** Parses a position received from outside (a query string); undefined when malformed or beyond what a store can hold. */
 export function parsePosition(text: string): Position | undefined {
-  return POSITION_PATTERN.test(text) ? (text as Position) : undefined;
+  if (!POSITION_PATTERN.test(text)) return undefined;
+  const { commit, prepare } = decodePosition(text as Position);
+  return commit <= MAX_POSITION_PART && prepare <= MAX_POSITION_PART ? (text as Position) : undefined;
 }
 
 /** A bare commit number as BigInt prints it (no prepare part, no leading zero): comparable as text by length first. */

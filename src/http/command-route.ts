@@ -42,7 +42,7 @@ export interface CommandRouteDependencies {
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
-const IF_MATCH = /^(?:W\/)?"(\d{1,15})"$/;
+const IF_MATCH = /^(W\/)?"(\d{1,15})"$/;
 
 function header(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name];
@@ -54,7 +54,11 @@ function expectedRevision(request: FastifyRequest): number | undefined {
   if (value === undefined) return undefined;
   const match = IF_MATCH.exec(value.trim());
   if (!match) throw apiError('invalid-precondition', `If-Match ${JSON.stringify(value)} is not a quoted revision.`);
-  return Number(match[1]);
+  if (match[1] !== undefined) {
+    // RFC 9110 §13.1.1: If-Match compares entity tags strongly, and a weak tag never matches strongly.
+    throw apiError('precondition-failed', `If-Match ${JSON.stringify(value)} is a weak entity tag, which never matches; send "${match[2]}".`);
+  }
+  return Number(match[2]);
 }
 
 function idempotencyKey(request: FastifyRequest): string | undefined {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { POSITION_PATTERN } from '../event-store/position.ts';
+import { MAX_POSITION_PART, parsePosition, POSITION_PATTERN } from '../event-store/position.ts';
 
 /** What every write answers; `position` is the global position to pass as `minPosition` to reads. */
 export const WriteResponse = z
@@ -63,7 +63,11 @@ export const dateOrInstant = () => z.iso.datetime({ offset: true }).or(z.iso.dat
 export const IdParams = z.object({ id: z.uuid() });
 
 /** A global position as a write answered it or an event carries it. */
-export const position = () => z.string().regex(POSITION_PATTERN, 'a position from an event or a write response');
+export const position = () =>
+  z
+    .string()
+    .regex(POSITION_PATTERN, { message: 'a position from an event or a write response', abort: true })
+    .refine((text) => parsePosition(text) !== undefined, `beyond the largest position the event store can hold (${MAX_POSITION_PART})`);
 
 /** Every query route accepts `minPosition` (a write's `position`) to read its own writes. */
 export const MinPosition = {

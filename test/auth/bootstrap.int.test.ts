@@ -64,6 +64,48 @@ t.test('ADMIN_API_KEY is provisioned as the admin key, stored only as a hash', a
   t.equal(await keyStore.count(), 1);
 });
 
+t.test('a revoked ADMIN_API_KEY does not come back at a restart; a reissue needs the flag and a new secret', async (t) => {
+  const dataDir = await tempDir(t);
+  const store = memoryStore(t);
+  const adminApiKey = 'Operator-Chosen/Secret+of:at_least.32chars!';
+  const start = (options: { adminApiKey?: string; reissue?: boolean } = {}) => {
+    const log = capturedLogger();
+    const result = ensureAdminKey({ keyStore: keyStoreOn(store), dataDir, logger: log.logger, ...options });
+    return { result, log };
+  };
+  t.same(await start({ adminApiKey }).result, { created: true, source: 'ADMIN_API_KEY' });
+  await keyStoreOn(store).revoke('admin', 'admin', { force: true });
+  const issued = async () => (await store.readStream(KEYS_STREAM)).filter((event) => event.type === 'ApiKeyIssued').length;
+  t.equal(await issued(), 1);
+
+  const restart = start({ adminApiKey });
+  t.same(await restart.result, { created: false }, 'the same ADMIN_API_KEY after a restart provisions nothing');
+  t.match(restart.log.text(), /revoked key/);
+  t.notOk(restart.log.text().includes(adminApiKey));
+  t.equal(await keyStoreOn(store).verify(adminApiKey), undefined, 'the revoked key stays revoked');
+  t.equal(await issued(), 1, 'no ApiKeyIssued by system:bootstrap');
+
+  const generated = start();
+  t.same(await generated.result, { created: false }, 'nor is a generated key created without the flag');
+  t.match(generated.log.text(), /ADMIN_API_KEY_REISSUE=1/);
+  await t.rejects(stat(join(dataDir, ADMIN_KEY_FILE)), { code: 'ENOENT' });
+
+  const sameSecret = await start({ adminApiKey, reissue: true }).result.catch((error: Error) => error);
+  t.match(sameSecret, { name: 'BootstrapError', message: /revoked key is never accepted again/ }, 'the flag does not bring back a revoked secret');
+  t.notOk((sameSecret as Error).message.includes(adminApiKey));
+  t.equal(await issued(), 1);
+
+  const newSecret = 'A-new-operator-secret-after-the-lockout-0001';
+  t.same(await start({ adminApiKey: newSecret, reissue: true }).result, { created: true, source: 'ADMIN_API_KEY' });
+  t.match(await keyStoreOn(store).verify(newSecret), { name: 'admin', role: 'admin', issuedBy: 'system:bootstrap' });
+  t.equal(await keyStoreOn(store).verify(adminApiKey), undefined);
+
+  const again = start({ adminApiKey: newSecret, reissue: true });
+  t.same(await again.result, { created: false }, 'a reissue happens once, while no admin key is active');
+  t.match(again.log.text(), /nothing to reissue/);
+  t.equal(await issued(), 2);
+});
+
 t.test('a malformed ADMIN_API_KEY stops the start without echoing it', async (t) => {
   const keyStore = keyStoreOn(memoryStore(t));
   const { logger } = capturedLogger();

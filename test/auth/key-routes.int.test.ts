@@ -70,6 +70,24 @@ t.test('revoking', async (t) => {
   t.equal((await del('NOT_A_NAME')).statusCode, 400);
 });
 
+t.test('the last active admin key is revoked only with force=true', async (t) => {
+  const { app, store, admin } = await setup(t);
+  const del = (query = '') => app.inject({ method: 'DELETE', url: `/admin/keys/root${query}`, headers: bearer(admin) });
+  const before = (await store.readStream(KEYS_STREAM)).length;
+
+  const refused = await del('?reason=rotated');
+  t.equal(refused.statusCode, 409);
+  t.match(refused.json(), { code: 'last-admin-key', type: 'urn:problem:last-admin-key', detail: /force=true/ });
+  t.equal((await del('?force=false')).statusCode, 409);
+  t.equal((await del('?force=yes')).statusCode, 400, 'force is true or false');
+  t.equal((await store.readStream(KEYS_STREAM)).length, before, 'nothing was appended');
+  t.equal((await app.inject({ url: '/things', headers: bearer(admin) })).statusCode, 200, 'the key still works');
+
+  const forced = await del('?force=true&reason=locked%20down');
+  t.equal(forced.statusCode, 204);
+  t.equal((await app.inject({ url: '/things', headers: bearer(admin) })).statusCode, 401);
+});
+
 t.test('only admins manage keys', async (t) => {
   const { app, post } = await setup(t);
   for (const role of ['editor', 'viewer', 'auditor'] as const) {

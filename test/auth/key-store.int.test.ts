@@ -105,16 +105,42 @@ t.test('writes from two key stores at the same revision are retried, not lost', 
   t.match(racing.find((r) => r.status === 'rejected'), { reason: { code: 'key-exists' } });
 });
 
-t.test('issueFirst issues only into an empty key store', async (t) => {
+t.test('a first admin key is provisioned only while no admin key was ever issued', async (t) => {
   const store = memoryStore(t);
   const keys = keyStoreOn(store);
   const chosen = 'an-operator-chosen-secret-of-40-characters';
-  const first = await keys.issueFirst({ name: 'admin', role: 'admin' }, 'system:bootstrap', { key: chosen });
+  const first = await keys.provision({ name: 'admin', role: 'admin' }, 'system:bootstrap', 'first', { key: chosen });
   t.equal(first?.key, chosen);
   t.notOk(first?.record.prefix, 'a chosen secret gets no lookup prefix');
   t.match(await keys.verify(chosen), { name: 'admin', role: 'admin' });
-  t.equal(await keys.issueFirst({ name: 'admin2', role: 'admin' }, 'system:bootstrap'), undefined);
+  t.equal(await keys.provision({ name: 'admin2', role: 'admin' }, 'system:bootstrap', 'first'), undefined);
   t.equal(await keys.count(), 1);
+
+  await keys.revoke('admin', 'root-admin', { force: true });
+  t.same(await keys.adminKeys(), { active: 0, everIssued: true });
+  t.equal(await keys.provision({ name: 'admin', role: 'admin' }, 'system:bootstrap', 'first'), undefined, 'not after a revocation either');
+  t.equal(await keys.count(), 0);
+});
+
+t.test('a revoked secret is never accepted again, not even when offered anew', async (t) => {
+  const keys = keyStoreOn(memoryStore(t));
+  const chosen = 'an-operator-chosen-secret-of-40-characters';
+  await keys.provision({ name: 'admin', role: 'admin' }, 'system:bootstrap', 'first', { key: chosen });
+  const { key: generated } = await keys.issue({ name: 'dashboard', role: 'viewer' }, 'admin');
+  t.notOk(await keys.wasRevoked(chosen));
+  await keys.revoke('admin', 'admin', { force: true });
+  await keys.revoke('dashboard', 'admin');
+  t.ok(await keys.wasRevoked(chosen));
+  t.ok(await keys.wasRevoked(generated));
+  t.notOk(await keys.wasRevoked('another-operator-secret-of-40-characters'));
+
+  await t.rejects(keys.provision({ name: 'admin', role: 'admin' }, 'system:bootstrap', 'reissue', { key: chosen }), { name: 'RevokedKeyError' });
+  await t.rejects(keys.issue({ name: 'again', role: 'admin' }, 'system:bootstrap', { key: generated }), { name: 'RevokedKeyError' });
+  t.equal(await keys.verify(chosen), undefined);
+  const fresh = 'another-operator-secret-of-40-characters';
+  t.ok(await keys.provision({ name: 'admin', role: 'admin' }, 'system:bootstrap', 'reissue', { key: fresh }), 'a new secret may be reissued');
+  t.match(await keys.verify(fresh), { name: 'admin', role: 'admin' });
+  t.equal(await keys.provision({ name: 'admin', role: 'admin' }, 'system:bootstrap', 'reissue'), undefined, 'no reissue while an admin key is active');
 });
 
 t.test('a successful verification is remembered, not re-hashed', async (t) => {

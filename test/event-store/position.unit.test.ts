@@ -14,6 +14,14 @@ t.test('only well-formed positions are parsed', async (t) => {
   t.equal(parsePosition('4x'), undefined);
 });
 
+t.test('positions beyond what a store can hold (signed 64-bit parts) are not parsed', async (t) => {
+  t.equal(parsePosition('9223372036854775807'), '9223372036854775807');
+  t.equal(parsePosition('9223372036854775807-9223372036854775807'), '9223372036854775807-9223372036854775807');
+  t.equal(parsePosition('9223372036854775808'), undefined);
+  t.equal(parsePosition('99999999999999999999'), undefined);
+  t.equal(parsePosition('5-9223372036854775808'), undefined);
+});
+
 t.test('the text comparison of plain positions agrees with comparing their numbers', async (t) => {
   const fc = (await import('fast-check')).default;
   const position = fc.oneof(

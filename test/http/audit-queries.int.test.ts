@@ -38,3 +38,25 @@ t.test('random query strings on audit and past-state routes never cause a 5xx', 
   t.comment(`answers: ${JSON.stringify(Object.fromEntries(statuses))}`);
   t.ok(statuses.has(200) && statuses.has(400), 'both accepted and refused queries were tried');
 });
+
+t.test('a position beyond what the store can hold is a 400 naming the parameter', async (t) => {
+  const { get, keys, eventCount } = await buildTestApp(t);
+  const auditor = { authorization: `Bearer ${keys.auditor}` };
+  const cases: [string, string][] = [
+    ['/audit/events?after=99999999999999999999', 'querystring.after'],
+    ['/audit/events?after=9223372036854775808', 'querystring.after'],
+    ['/audit/events?after=1-9223372036854775808', 'querystring.after'],
+    ['/dashboards/overview?minPosition=99999999999999999999', 'querystring.minPosition'],
+    ['/partnerships?minPosition=9223372036854775808', 'querystring.minPosition'],
+  ];
+  for (const [url, path] of cases) {
+    const response = await get(url, auditor);
+    t.equal(response.statusCode, 400, `${url}: ${response.body}`);
+    t.equal(response.json().code, 'invalid-request', url);
+    t.match(response.json().errors, [{ path, message: /largest position/ }], `${url} names ${path}`);
+  }
+  const largest = await get('/audit/events?after=9223372036854775807', auditor);
+  t.equal(largest.statusCode, 200, 'the largest position is a position');
+  t.same(largest.json().events, []);
+  t.equal(await eventCount(), 0);
+});

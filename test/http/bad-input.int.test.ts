@@ -145,3 +145,41 @@ t.test('a causation id that is not a short token is not recorded', async (t) => 
   t.notOk((await get(`/partnerships/${id}/history`, auditor)).json().events[0].metadata.causationId);
   t.equal((await get(`/partnerships/${other}/history`, auditor)).json().events[0].metadata.causationId, 'oa-request-77');
 });
+
+t.test('text with a lone surrogate, a control character or a bidirectional override is a 400 naming the field', async (t) => {
+  const { app, auth, post, eventCount, keys } = await buildTestApp(t);
+  const id = (await post('/partnerships', qingdaoDakar)).json().id;
+  const before = await eventCount();
+  // Raw JSON: the escapes reach the parser as a client wrote them.
+  const activity = (title: string) =>
+    `{"type":"culture","direction":"incoming","title":"${title}","participants":3,"date":"2021-04-01"}`;
+  const cases: [string, string, string, string][] = [
+    ['a lone surrogate in a title', `/partnerships/${id}/activities`, activity('x\\ud800y'), 'body.title'],
+    ['NUL in a title', `/partnerships/${id}/activities`, activity('x\\u0000y'), 'body.title'],
+    ['a C1 control in a title', `/partnerships/${id}/activities`, activity('x\\u0085y'), 'body.title'],
+    ['a right-to-left override in a title', `/partnerships/${id}/activities`, activity('x\\u202ey'), 'body.title'],
+    ['an isolate in notes', '/partnerships', JSON.stringify({ ...qingdaoDakar, notes: 'a\u2066b' }), 'body.notes'],
+    ['a lone surrogate in notes', '/partnerships', JSON.stringify({ ...qingdaoDakar, notes: 'a\ud800' }), 'body.notes'],
+    ['escape in a partner name', '/partnerships', JSON.stringify({ ...qingdaoDakar, partner: { ...qingdaoDakar.partner, nameEn: '\u001b[2J' } }), 'body.partner.nameEn'],
+    ['a lone carriage return in a reason', `/partnerships/${id}/withdrawal`, JSON.stringify({ reason: 'a\rb' }), 'body.reason'],
+    ['a lone surrogate in a campaign name', '/campaigns', JSON.stringify({ name: '\udfff', startsOn: '2021-03-01', endsOn: '2021-12-31' }), 'body.name'],
+  ];
+  for (const [name, url, payload, path] of cases) {
+    const response = await app.inject({ method: 'POST', url, payload, headers: { ...auth, 'content-type': 'application/json' } });
+    t.equal(response.statusCode, 400, `${name}: ${response.body}`);
+    t.equal(response.json().code, 'invalid-request', name);
+    t.match(response.json().errors, [{ path, code: 'text-invalid' }], `${name} names ${path}`);
+  }
+  t.equal(await eventCount(), before, 'nothing was appended');
+
+  const revoke = await app.inject({
+    method: 'DELETE',
+    url: `/admin/keys/test-viewer?reason=${encodeURIComponent('a\u202eb')}`,
+    headers: { authorization: `Bearer ${keys.admin}` },
+  });
+  t.equal(revoke.statusCode, 400, 'a revocation reason follows the same rule');
+  t.match(revoke.json().errors, [{ path: 'querystring.reason', code: 'text-invalid' }]);
+
+  const lines = await post(`/partnerships/${id}/contact`, { notes: 'first call\r\n\tthen a letter\n' });
+  t.equal(lines.statusCode, 200, 'tabs, line feeds and CR LF are text');
+});

@@ -1,4 +1,5 @@
 import t from 'tap';
+import { partnershipStream } from '../../commands/partnership/index.ts';
 import { buildTestApp, jinanFriendly } from './harness.ts';
 
 const activity = (n: number) => ({
@@ -34,6 +35,12 @@ t.test('If-Match makes a write conditional: a stale revision is a 412 and append
   t.equal(stale.statusCode, 412);
   t.equal(stale.json().code, 'precondition-failed');
   t.equal(stale.headers.etag, '"3"', 'the 412 tells the current revision');
+  t.equal(await eventCount(), before);
+
+  const weak = await post(`/partnerships/${id}/activities`, activity(3), { 'if-match': 'W/"3"' });
+  t.equal(weak.statusCode, 412, 'a weak entity tag never matches (RFC 9110 strong comparison)');
+  t.equal(weak.json().code, 'precondition-failed');
+  t.match(weak.json().detail, /weak/);
   t.equal(await eventCount(), before);
 });
 
@@ -87,6 +94,45 @@ t.test('Idempotency-Key: a retry answers the first response and appends nothing'
   t.equal(loi.statusCode, 200);
   t.same(loiRetry.json(), loi.json(), 'a retried state change is not re-judged against the new state');
   t.equal(await eventCount(), 2);
+});
+
+t.test('an Idempotency-Key is its actor’s own: another key is judged as a new request and never learns the key was used', async (t) => {
+  const { post, keys, expectNewEvents } = await buildTestApp(t);
+  const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+  const issued = await post('/admin/keys', { name: 'jinan-editor', role: 'editor', offices: ['370100'] }, bearer(keys.admin));
+  const jinanEditor = bearer(issued.json().key as string);
+  const { id } = await activePartnership(post);
+  const stream = partnershipStream(id);
+  await expectNewEvents(stream, [{ type: 'PartnershipProposed' }, { type: 'LetterOfIntentSigned' }, { type: 'AgreementSigned' }]);
+  const url = `/partnerships/${id}/activities`;
+  const key = { 'idempotency-key': 'jn-key-1' };
+
+  const first = await post(url, activity(1), { ...jinanEditor, ...key });
+  t.equal(first.statusCode, 200, 'the Jinan editor records an activity of a Jinan partnership');
+  await expectNewEvents(stream, [{ type: 'ActivityRecorded', data: { title: 'Exchange 1' } }]);
+
+  const sameBody = await post(url, activity(1), { ...bearer(keys.qingdaoEditor), ...key });
+  t.equal(sameBody.statusCode, 403, 'the same key and body from Qingdao is refused, not replayed');
+  t.equal(sameBody.json().code, 'forbidden');
+  t.notOk(sameBody.headers['idempotent-replayed']);
+  const otherBody = await post(url, activity(2), { ...bearer(keys.qingdaoEditor), ...key });
+  t.equal(otherBody.statusCode, 403, 'another body from Qingdao is the same 403, not a 422 that tells the key was used');
+  t.equal(otherBody.json().code, 'forbidden');
+  await expectNewEvents(stream, [], 'the refused requests appended nothing');
+
+  const colleague = await post(url, activity(1), key);
+  t.equal(colleague.statusCode, 200, 'an editor who may write there makes a new write with the same key');
+  t.notOk(colleague.headers['idempotent-replayed']);
+  t.equal(colleague.json().revision, first.json().revision + 1);
+  await expectNewEvents(stream, [{ type: 'ActivityRecorded', data: { title: 'Exchange 1' } }]);
+  const colleagueOther = await post(url, activity(3), key);
+  t.equal(colleagueOther.statusCode, 422, 'its own key with another body is its own reuse');
+
+  const retry = await post(url, activity(1), { ...jinanEditor, ...key });
+  t.equal(retry.statusCode, 200);
+  t.equal(retry.headers['idempotent-replayed'], 'true', 'the Jinan editor’s retry still answers its first response');
+  t.same(retry.json(), first.json());
+  await expectNewEvents(stream, []);
 });
 
 t.test('concurrent retries with one Idempotency-Key append once', async (t) => {

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { KEY_NAME, ROLES, keySpecProblems } from '../../../commands/api-keys/index.ts';
+import { plainText } from '../../../commands/shared/schemas.ts';
 import { requirePrincipal } from '../../auth/plugin.ts';
 import { Problem } from '../schemas.ts';
 import type { RouteServices } from '../services.ts';
@@ -78,16 +79,26 @@ export const keyRoutes: FastifyPluginAsync<Pick<RouteServices, 'keyStore'>> = as
         summary: 'Revoke an API key',
         tags,
         params: z.object({ name: KeyName }),
-        querystring: z.object({ reason: z.string().min(1).max(500).optional() }).strict(),
+        querystring: z
+          .object({
+            reason: plainText().min(1).max(500).optional(),
+            force: z
+              .enum(['true', 'false'])
+              .transform((value) => value === 'true')
+              .optional()
+              .describe('Required to revoke the last active admin key, after which nobody can manage keys'),
+          })
+          .strict(),
         response: { 204: z.null().describe('Revoked'), ...problems },
       },
     },
     async (request, reply) => {
       const principal = requirePrincipal(request);
-      const { reason } = request.query;
+      const { reason, force } = request.query;
       await keyStore.revoke(request.params.name, principal.name, {
         correlationId: request.correlationId || request.id,
         ...(reason !== undefined ? { reason } : {}),
+        ...(force !== undefined ? { force } : {}),
       });
       return reply.code(204).send(null);
     },

@@ -16,12 +16,18 @@ function fold(...events: Array<[string, Record<string, unknown>]>): KeysState {
 }
 
 const decide = (state: KeysState, command: KeyCommand) => keysDecider.decide(command, state, { now: '2021-12-07T08:00:00.000Z', newId: randomUUID });
-const issue = (spec: KeySpec, prefix?: string, onlyFirst?: boolean): KeyCommand => ({
+const issue = (spec: KeySpec, prefix?: string, provision?: 'first' | 'reissue'): KeyCommand => ({
   type: 'IssueApiKey',
   id: 'api-keys',
-  data: { spec, hash, prefix, ...(onlyFirst !== undefined ? { onlyFirst } : {}) },
+  data: { spec, hash, prefix, ...(provision !== undefined ? { provision } : {}) },
 });
-const revoke = (name: string, reason?: string): KeyCommand => ({ type: 'RevokeApiKey', id: 'api-keys', data: { name, reason } });
+const revoke = (name: string, reason?: string, force?: boolean): KeyCommand => ({
+  type: 'RevokeApiKey',
+  id: 'api-keys',
+  data: { name, reason, ...(force !== undefined ? { force } : {}) },
+});
+const admin = (name: string): [string, Record<string, unknown>] => ['ApiKeyIssued', { name, role: 'admin', offices: [], ...hash }];
+const viewer = (name: string): [string, Record<string, unknown>] => ['ApiKeyIssued', { name, role: 'viewer', offices: [], ...hash }];
 
 const codes = (spec: Parameters<typeof keySpecProblems>[0]) => keySpecProblems(spec).map((p) => `${p.path.join('.')}:${p.code}`);
 
@@ -55,10 +61,29 @@ t.test('issuing: offices are normalised, names are unique among live keys', asyn
   t.equal(decide(afterRevocation, issue({ name: 'jinan', role: 'viewer' }))[0]?.data.name, 'jinan', 'a revoked name can be reused');
 });
 
-t.test('a first key is issued only while no key is active', async (t) => {
-  t.equal(decide(fold(), issue({ name: 'admin', role: 'admin' }, undefined, true)).length, 1);
-  const state = fold(['ApiKeyIssued', { name: 'ops', role: 'admin', offices: [], ...hash }]);
-  t.same(decide(state, issue({ name: 'admin', role: 'admin' }, undefined, true)), [], 'another key exists: nothing to write');
+t.test('a first admin key is provisioned only while no admin key was ever issued', async (t) => {
+  const first = issue({ name: 'admin', role: 'admin' }, undefined, 'first');
+  t.equal(decide(fold(), first).length, 1);
+  t.equal(decide(fold(viewer('dashboard')), first).length, 1, 'keys of other roles do not count');
+  t.same(decide(fold(admin('ops')), first), [], 'an admin key exists: nothing to write');
+  t.same(decide(fold(admin('admin'), ['ApiKeyRevoked', { name: 'admin' }]), first), [], 'nor after it was revoked');
+});
+
+t.test('a reissued admin key only while no admin key is active', async (t) => {
+  const reissue = issue({ name: 'admin', role: 'admin' }, undefined, 'reissue');
+  const revoked = fold(admin('admin'), ['ApiKeyRevoked', { name: 'admin' }]);
+  t.match(decide(revoked, reissue), [{ type: 'ApiKeyIssued', data: { name: 'admin', role: 'admin' } }]);
+  t.same(decide(fold(admin('ops')), reissue), []);
+  t.same(revoked.revoked.map((key) => key.name), ['admin'], 'the revoked key is kept, to refuse its secret');
+});
+
+t.test('the last active admin key is revoked only with force', async (t) => {
+  const state = fold(admin('admin'), viewer('dashboard'));
+  t.throws(() => decide(state, revoke('admin')), { name: 'DomainError', code: 'last-admin-key' });
+  t.throws(() => decide(state, revoke('admin', 'rotated', false)), { code: 'last-admin-key' });
+  t.same(decide(state, revoke('admin', 'locked down', true)), [{ type: 'ApiKeyRevoked', data: { name: 'admin', reason: 'locked down' } }]);
+  t.equal(decide(fold(admin('admin'), admin('ops')), revoke('admin')).length, 1, 'another admin key remains');
+  t.equal(decide(state, revoke('dashboard')).length, 1, 'other roles are revoked as before');
 });
 
 t.test('revoking needs a live key', async (t) => {
