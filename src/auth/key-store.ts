@@ -2,8 +2,10 @@
  * The API keys, kept in the event log itself (stream `api-keys`): durable,
  * shared by every API instance on the same store, and auditable. Each
  * instance folds the stream into memory and catches up from its last
- * revision at most once per refresh interval, so a key issued or revoked
- * through another instance takes effect here within about a second.
+ * revision at most once per refresh interval, so a key revoked through
+ * another instance takes effect here within about a second; a key it does
+ * not know yet makes it catch up at once, so a key issued elsewhere works
+ * from its first request.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -65,6 +67,9 @@ export class RevokedKeyError extends Error {
     super('this secret belonged to a revoked key and is never accepted again; choose a new one');
   }
 }
+
+/** Shortest spacing of the catch-ups that keys with an unknown prefix trigger. */
+const UNKNOWN_PREFIX_PULL_MS = 100;
 
 export interface KeyStoreOptions {
   /** Catch up with the stream at most this often on reads. */
@@ -186,9 +191,32 @@ export function createKeyStore(store: EventStore, options: KeyStoreOptions = {})
     return appended && stored ? { key, record: publicRecord(stored) } : undefined;
   }
 
+  let unknownPull: Promise<void> | undefined;
+  let lastUnknownPull = Number.NEGATIVE_INFINITY;
+  /**
+   * A key whose prefix no known key has may have been issued a moment ago
+   * (`npm run keys`, another instance): catch up at once instead of at the
+   * next interval. Shared by every such request and at most one every
+   * UNKNOWN_PREFIX_PULL_MS, so a flood of made-up keys costs a few stream reads.
+   */
+  function catchUpForUnknownPrefix(): Promise<void> {
+    unknownPull ??= (async () => {
+      const wait = lastUnknownPull + UNKNOWN_PREFIX_PULL_MS - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      lastUnknownPull = performance.now();
+      await refresh(true).catch(() => undefined);
+    })().finally(() => (unknownPull = undefined));
+    return unknownPull;
+  }
+
   async function check(presented: string, digest: string): Promise<KeyRecord | undefined> {
     const prefix = lookupPrefix(presented);
-    const candidates = [...state.active.values()].filter((key) => key.prefix === prefix);
+    const withPrefix = () => [...state.active.values()].filter((key) => key.prefix === prefix);
+    let candidates = withPrefix();
+    if (candidates.length === 0) {
+      await catchUpForUnknownPrefix();
+      candidates = withPrefix();
+    }
     for (const candidate of candidates) {
       if (await keyMatches(presented, candidate)) {
         // Revoked while hashing: the fold has already dropped it.
