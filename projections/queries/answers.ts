@@ -298,6 +298,27 @@ export const EvaluationAnswer = z
   })
   .meta({ id: 'Evaluation' });
 
+export const CampaignListAnswer = z
+  .object({
+    today: day(),
+    total: count(),
+    items: z.array(
+      z.object({
+        id: z.uuid(),
+        name: z.string(),
+        status: z.enum(['open', 'closed']),
+        phase: z.enum(['upcoming', 'running', 'ended', 'closed']).describe('closed, or by its dates while open: ended means open past its end date'),
+        launchedOn: day(),
+        startsOn: day(),
+        endsOn: day(),
+        closedOn: day().nullable(),
+        targets: z.object(Object.fromEntries(CAMPAIGN_METRICS.map((m) => [m, count().optional()])) as Record<(typeof CAMPAIGN_METRICS)[number], z.ZodOptional<ReturnType<typeof count>>>),
+        enrolled: count(),
+      }),
+    ),
+  })
+  .meta({ id: 'CampaignList' });
+
 const Metric = z.object({ target: z.number().int().nullable(), actual: count(), percent: z.number().nullable() });
 
 export const CampaignProgressAnswer = z

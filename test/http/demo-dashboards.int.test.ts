@@ -1,6 +1,7 @@
 import t from 'tap';
 import type { z } from 'zod';
 import {
+  CampaignListAnswer,
   CampaignProgressAnswer,
   DormancyAnswer,
   EvaluationAnswer,
@@ -88,6 +89,7 @@ t.test('every read route answers the demo in the shape its response schema decla
     ['/dashboards/timeline?office=370200', TimelineAnswer],
     ['/dashboards/evaluation', EvaluationAnswer],
     [`/dashboards/campaigns/${campaign}`, CampaignProgressAnswer],
+    ['/campaigns?asOf=2021-12-07', CampaignListAnswer],
     ['/reports/quarterly?year=2021&quarter=3', QuarterlyReportAnswer],
     ['/reports/submissions?year=2021&quarter=3', SubmissionsAnswer],
   ];

@@ -1,10 +1,16 @@
-/** Everything about campaigns over HTTP: the commands and the state and history of one. */
+/** Everything about campaigns over HTTP: the commands, the list, and the state and history of one. */
 import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { campaignList, CampaignListAnswer } from '../../../projections/index.ts';
 import { campaignCommandSchemas as bodies, campaignDecider, campaignStream } from '../../../commands/campaign/index.ts';
 import { PROVINCE_CODE } from '../../../commands/shared/divisions.ts';
 import { type AggregateReads, registerAggregateReads } from '../aggregate-reads.ts';
+import { plainJsonSerializer } from '../answer-cache.ts';
 import { type CommandRoute, registerCommandRoutes } from '../command-route.ts';
+import { readProblems } from '../schemas.ts';
 import type { RouteServices } from '../services.ts';
+import { readAt, TimeTravel } from '../time-travel.ts';
 
 const tag = 'campaigns';
 // Campaigns are the province's: only the province office (or an admin) runs them.
@@ -22,4 +28,22 @@ const reads: AggregateReads = { base: '/campaigns', noun: 'campaign', ...common 
 export const campaignRoutes: FastifyPluginAsync<RouteServices> = async (app, services) => {
   registerCommandRoutes(app, services, CAMPAIGN_COMMANDS);
   registerAggregateReads(app, services.store, reads);
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/campaigns',
+    {
+      config: { access: 'read', cacheAnswer: true },
+      serializerCompiler: plainJsonSerializer,
+      schema: {
+        summary: 'The campaigns launched by a day, with their phase, targets and enrolments',
+        tags: [tag],
+        querystring: z.strictObject({}).extend(TimeTravel),
+        response: { 200: CampaignListAnswer, ...readProblems },
+      },
+    },
+    async (request) => {
+      const { views, day } = await readAt(services, request.query);
+      return campaignList(views, { day });
+    },
+  );
 };
