@@ -50,6 +50,7 @@ export const DOMAIN_ERRORS = {
   // campaigns
   'ends-before-start': 'invalid',
   'already-enrolled': 'rule',
+  'campaign-ended': 'rule',
   // quarterly reports
   'office-invalid': 'invalid',
   'period-invalid': 'invalid',

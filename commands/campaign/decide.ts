@@ -37,6 +37,10 @@ export function decide(command: CampaignCommand, state: CampaignState, context: 
       if (state.enrolled.includes(partnershipId)) {
         throw new DomainError('already-enrolled', `partnership ${partnershipId} is already enrolled`);
       }
+      // The campaign's period is over the day after it ends, closed or not: a later enrolment would count for nothing.
+      if (date > state.endsOn) {
+        throw new DomainError('campaign-ended', `the campaign ended on ${state.endsOn}; an enrolment dated ${date} comes after it`, ['date']);
+      }
       return [event('PartnershipEnrolled', { ...fact, partnershipId })];
     }
     case 'SetCampaignTarget': {

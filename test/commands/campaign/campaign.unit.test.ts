@@ -26,7 +26,7 @@ const commands = {
     id: ID,
     data: { name: 'Activate Friendship Cities', startsOn: '2021-03-01', endsOn: '2021-12-31', date: '2021-03-01' },
   },
-  EnrollPartnership: { type: 'EnrollPartnership', id: ID, data: { partnershipId: '66666666-6666-4666-8666-666666666666' } },
+  EnrollPartnership: { type: 'EnrollPartnership', id: ID, data: { partnershipId: '66666666-6666-4666-8666-666666666666', date: '2021-06-01' } },
   SetCampaignTarget: { type: 'SetCampaignTarget', id: ID, data: { metric: 'reactivations', value: 40 } },
   CloseCampaign: { type: 'CloseCampaign', id: ID, data: {} },
 } as const;
@@ -94,6 +94,20 @@ t.test('enrolment', async (t) => {
       .given([launched, enrolled])
       .when({ type: 'EnrollPartnership', id: ID, data: { partnershipId: P1 } })
       .thenRejects('already-enrolled', 'rule'),
+  );
+  t.test(
+    'not after the campaign ended, even while it is not closed',
+    decider
+      .given([launched])
+      .when({ type: 'EnrollPartnership', id: ID, data: { partnershipId: P1, date: '2022-01-01' } })
+      .thenRejects('campaign-ended', 'rule'),
+  );
+  t.test(
+    'on its last day',
+    decider
+      .given([launched])
+      .when({ type: 'EnrollPartnership', id: ID, data: { partnershipId: P1, date: '2021-12-31' } })
+      .then([{ ...enrolled, data: { ...enrolled.data, date: '2021-12-31' } }]),
   );
   t.test(
     'not before the launch',
