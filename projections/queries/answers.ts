@@ -192,7 +192,16 @@ export const PortfolioAnswer = z
     byOffice: z.array(OfficeCount),
     overdue: z.object({
       projects: z.array(
-        z.object({ id: z.uuid(), title: z.string(), leadOfficeCity: z.string(), plannedEnd: day(), daysOverdue: z.number().int() }),
+        z.object({
+          id: z.uuid(),
+          title: z.string(),
+          leadOfficeCity: z.string(),
+          status: z.enum(['planned', 'started']),
+          missed: z.enum(['start', 'end']).describe('start: planned and its planned start has passed; end: started and its planned end has passed'),
+          plannedStart: day(),
+          plannedEnd: day(),
+          daysOverdue: z.number().int().describe('Days since the missed planned date'),
+        }),
       ),
       milestones: z.array(
         z.object({

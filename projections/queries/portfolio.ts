@@ -41,8 +41,9 @@ export function projectsAt(view: PortfolioView, { day, status, sector, office }:
 /**
  * The project portfolio (谋划合作项目) at the end of `day`: counts by
  * status, sector and office, and what was overdue that day: started projects
- * past their planned end, and planned milestones past their due day not yet
- * recorded on projects still open.
+ * past their planned end, planned projects past their planned start that
+ * never started, and planned milestones past their due day not yet recorded
+ * on projects still open.
  */
 export function portfolio(view: PortfolioView, query: PortfolioQuery) {
   const { day } = query;
@@ -54,9 +55,19 @@ export function portfolio(view: PortfolioView, query: PortfolioQuery) {
     bySector[project.sector] += 1;
   }
 
+  // A started project is late for its end; a planned one is late as soon as its start has passed without it.
   const overdueProjects = selected
-    .filter((project) => project.status === 'started' && project.plannedEnd < day)
-    .map(({ id, title, leadOfficeCity, plannedEnd }) => ({ id, title, leadOfficeCity, plannedEnd, daysOverdue: daysBetween(plannedEnd, day) }))
+    .flatMap(({ id, title, leadOfficeCity, status, plannedStart, plannedEnd }) => {
+      const late =
+        status === 'started' && plannedEnd < day
+          ? { status, missed: 'end' as const, due: plannedEnd }
+          : status === 'planned' && plannedStart < day
+            ? { status, missed: 'start' as const, due: plannedStart }
+            : undefined;
+      if (late === undefined) return [];
+      const { due, ...how } = late;
+      return [{ id, title, leadOfficeCity, ...how, plannedStart, plannedEnd, daysOverdue: daysBetween(due, day) }];
+    })
     .sort((a, b) => b.daysOverdue - a.daysOverdue || a.id.localeCompare(b.id));
 
   const overdueMilestones = selected

@@ -25,9 +25,19 @@ t.test('counts and what is overdue', async (t) => {
   // 2024-03-31 → 06-15: 30 + 31 + 15 = 76 days.
   t.strictSame(
     result.overdue.projects.map((p) => ({ ...p, id: nameOf(p.id) })),
-    [{ id: 'j2', title: 'Project j2', leadOfficeCity: '370100', plannedEnd: '2024-03-31', daysOverdue: 76 }],
-    'a running project past its planned end',
+    [{ id: 'j2', title: 'Project j2', leadOfficeCity: '370100', status: 'started', missed: 'end', plannedStart: '2023-06-01', plannedEnd: '2024-03-31', daysOverdue: 76 }],
+    'a running project past its planned end; j1 is planned to start later',
   );
+  // j1 should have started on 2024-09-01; j2's end was 2024-03-31: 30 + 31 + 30 + 31 + 31 + 11 = 164 days before 2024-09-11.
+  t.strictSame(
+    portfolio(view, { day: '2024-09-11' }).overdue.projects.map((p) => [nameOf(p.id), p.status, p.missed, p.daysOverdue]),
+    [
+      ['j2', 'started', 'end', 164],
+      ['j1', 'planned', 'start', 10],
+    ],
+    'a planned project past its planned start that never started is overdue too',
+  );
+  t.strictSame(portfolio(view, { day: '2024-09-01' }).overdue.projects.map((p) => nameOf(p.id)), ['j2'], 'not on its planned start day itself');
   // m1: 2024-05-01 → 06-15 is 45 days; m4 one day. m6 belongs to a completed project, m3 was recorded, m5 had no due day.
   t.strictSame(
     result.overdue.milestones.map((m) => [nameOf(m.projectId), m.title, m.dueDate, m.daysOverdue]),
