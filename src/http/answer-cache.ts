@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
+import type { z } from 'zod';
 import { chinaToday } from '../../commands/shared/dates.ts';
+import { readProblems } from './schemas.ts';
 import type { RouteServices } from './services.ts';
 
 declare module 'fastify' {
@@ -24,6 +26,19 @@ interface Cached {
  * each answer again with zod on the way out cost more than the query itself.
  */
 export const plainJsonSerializer = () => (data: unknown) => JSON.stringify(data);
+
+/**
+ * The options of a read route answered from the views: read access, its
+ * answer cached and sent as built, the query string and answer schemas
+ * (which validate the request and document both in the OpenAPI).
+ */
+export function readAnswerRoute<Q extends z.ZodType, A extends z.ZodType>(summary: string, tags: string[], querystring: Q, answer: A) {
+  return {
+    config: { access: 'read' as const, cacheAnswer: true },
+    serializerCompiler: plainJsonSerializer,
+    schema: { summary, tags, querystring, response: { 200: answer, ...readProblems } },
+  };
+}
 
 const pending = new WeakMap<FastifyRequest, { key: string; stamp: string }>();
 

@@ -6,9 +6,8 @@ import { campaignList, CampaignListAnswer } from '../../../projections/index.ts'
 import { campaignCommandSchemas as bodies, campaignDecider, campaignStream } from '../../../commands/campaign/index.ts';
 import { PROVINCE_CODE } from '../../../commands/shared/divisions.ts';
 import { type AggregateReads, registerAggregateReads } from '../aggregate-reads.ts';
-import { plainJsonSerializer } from '../answer-cache.ts';
+import { readAnswerRoute } from '../answer-cache.ts';
 import { type CommandRoute, registerCommandRoutes } from '../command-route.ts';
-import { readProblems } from '../schemas.ts';
 import type { RouteServices } from '../services.ts';
 import { readAt, TimeTravel } from '../time-travel.ts';
 
@@ -31,16 +30,7 @@ export const campaignRoutes: FastifyPluginAsync<RouteServices> = async (app, ser
 
   app.withTypeProvider<ZodTypeProvider>().get(
     '/campaigns',
-    {
-      config: { access: 'read', cacheAnswer: true },
-      serializerCompiler: plainJsonSerializer,
-      schema: {
-        summary: 'The campaigns launched by a day, with their phase, targets and enrolments',
-        tags: [tag],
-        querystring: z.strictObject({}).extend(TimeTravel),
-        response: { 200: CampaignListAnswer, ...readProblems },
-      },
-    },
+    readAnswerRoute('The campaigns launched by a day, with their phase, targets and enrolments', [tag], z.strictObject({}).extend(TimeTravel), CampaignListAnswer),
     async (request) => {
       const { views, day } = await readAt(services, request.query);
       return campaignList(views, { day });

@@ -37,7 +37,7 @@ import {
 } from '../../../projections/index.ts';
 import { apiError } from '../../errors.ts';
 import { withDetails } from '../activity-details.ts';
-import { plainJsonSerializer } from '../answer-cache.ts';
+import { readAnswerRoute } from '../answer-cache.ts';
 import { IdParams, readProblems } from '../schemas.ts';
 import type { RouteServices } from '../services.ts';
 import { readAt, TimeTravel } from '../time-travel.ts';
@@ -48,11 +48,7 @@ const NoParams = z.strictObject({});
 export const dashboardRoutes: FastifyPluginAsync<RouteServices> = async (app, services) => {
   const { standards, dormancyMonths } = services;
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  const schema = <Q extends z.ZodType, A extends z.ZodType>(summary: string, querystring: Q, answer: A) => ({
-    config: { access: 'read' as const, cacheAnswer: true },
-    serializerCompiler: plainJsonSerializer,
-    schema: { summary, tags, querystring, response: { 200: answer, ...readProblems } },
-  });
+  const schema = <Q extends z.ZodType, A extends z.ZodType>(summary: string, querystring: Q, answer: A) => readAnswerRoute(summary, tags, querystring, answer);
 
   typed.get(
     '/dashboards/overview',

@@ -5,9 +5,8 @@ import { partnershipCommandSchemas as bodies, partnershipDecider, partnershipStr
 import { RegisterAnswer, RegisterParams, registerQuery } from '../../../projections/index.ts';
 import { type AggregateReads, registerAggregateReads } from '../aggregate-reads.ts';
 import { type CommandRoute, registerCommandRoutes } from '../command-route.ts';
-import { readProblems } from '../schemas.ts';
 import type { RouteServices } from '../services.ts';
-import { plainJsonSerializer } from '../answer-cache.ts';
+import { readAnswerRoute } from '../answer-cache.ts';
 import { readAt, TimeTravel } from '../time-travel.ts';
 
 const tag = 'partnerships';
@@ -42,16 +41,7 @@ export const partnershipRoutes: FastifyPluginAsync<RouteServices> = async (app, 
 
   app.withTypeProvider<ZodTypeProvider>().get(
     '/partnerships',
-    {
-      config: { access: 'read', cacheAnswer: true },
-      serializerCompiler: plainJsonSerializer,
-      schema: {
-        summary: 'The partnership register as of a day: filter, sort, page',
-        tags: [tag],
-        querystring: RegisterParams.extend(TimeTravel),
-        response: { 200: RegisterAnswer, ...readProblems },
-      },
-    },
+    readAnswerRoute('The partnership register as of a day: filter, sort, page', [tag], RegisterParams.extend(TimeTravel), RegisterAnswer),
     async (request) => {
       const { asOf, knownAt, minPosition, ...query } = request.query;
       const { views, day } = await readAt(services, { asOf, knownAt, minPosition });

@@ -5,9 +5,8 @@ import { projectCommandSchemas as bodies, projectDecider, projectStream } from '
 import { PortfolioParams, ProjectsAnswer, projectsAt } from '../../../projections/index.ts';
 import { type AggregateReads, registerAggregateReads } from '../aggregate-reads.ts';
 import { type CommandRoute, registerCommandRoutes } from '../command-route.ts';
-import { readProblems } from '../schemas.ts';
 import type { RouteServices } from '../services.ts';
-import { plainJsonSerializer } from '../answer-cache.ts';
+import { readAnswerRoute } from '../answer-cache.ts';
 import { readAt, TimeTravel } from '../time-travel.ts';
 
 const tag = 'projects';
@@ -33,16 +32,7 @@ export const projectRoutes: FastifyPluginAsync<RouteServices> = async (app, serv
 
   app.withTypeProvider<ZodTypeProvider>().get(
     '/projects',
-    {
-      config: { access: 'read', cacheAnswer: true },
-      serializerCompiler: plainJsonSerializer,
-      schema: {
-        summary: 'Cooperation projects: filter by status, sector, office',
-        tags: [tag],
-        querystring: PortfolioParams.extend(TimeTravel),
-        response: { 200: ProjectsAnswer, ...readProblems },
-      },
-    },
+    readAnswerRoute('Cooperation projects: filter by status, sector, office', [tag], PortfolioParams.extend(TimeTravel), ProjectsAnswer),
     async (request) => {
       const { asOf, knownAt, minPosition, ...query } = request.query;
       const { views, day } = await readAt(services, { asOf, knownAt, minPosition });
