@@ -30,6 +30,8 @@ export const RegisterParams = z.strictObject({
   group: z.enum(GROUP_IDS).optional(),
   office: office().optional(),
   signedYear: year().optional(),
+  signedFrom: z.iso.date().optional().describe('Signed on or after this day'),
+  signedTo: z.iso.date().optional().describe('Signed on or before this day'),
   text: z.string().max(200).optional(),
   sort: z.enum([...REGISTER_SORTS, ...REGISTER_SORTS.map((key) => `-${key}` as const)]).optional(),
   page: z.coerce.number().int().min(1).default(1),

@@ -31,6 +31,9 @@ export interface RegisterQuery {
   /** The answering office: 370000 or a city code; matches `local.cityCode`. */
   office?: string | undefined;
   signedYear?: number | undefined;
+  /** Signed within these days (both included). */
+  signedFrom?: string | undefined;
+  signedTo?: string | undefined;
   /** Any name of either side or of the partner country; case, accents and punctuation do not matter. */
   text?: string | undefined;
   sort?: RegisterSort | undefined;
@@ -164,12 +167,15 @@ export function registerQuery(view: RegisterView, query: RegisterQuery) {
     (query.country === undefined || row.partner.country === query.country) &&
     (query.office === undefined || row.local.cityCode === query.office) &&
     (query.signedYear === undefined || row.signedYear === query.signedYear) &&
+    (query.signedFrom === undefined || (row.signedOn !== null && row.signedOn >= query.signedFrom)) &&
+    (query.signedTo === undefined || (row.signedOn !== null && row.signedOn <= query.signedTo)) &&
     (query.continent === undefined || row.country.continent === query.continent) &&
     (query.group === undefined || row.country.groups.includes(query.group)) &&
     (text === undefined || entry.text.includes(text));
 
   const narrowed = candidates(view, query, statuses, kinds);
-  if (narrowed === undefined && text === undefined && sort === '-proposedOn') {
+  const signedRange = query.signedFrom !== undefined || query.signedTo !== undefined;
+  if (narrowed === undefined && text === undefined && !signedRange && sort === '-proposedOn') {
     // The default listing reads only the page it returns: the partnerships proposed by that day are a prefix
     // of the kept order, newest last, so the page is counted back from the prefix's end.
     const ordered = byProposal(view);

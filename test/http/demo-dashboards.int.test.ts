@@ -41,6 +41,10 @@ t.test('the demo dataset reproduces the figures published on 2021-12-07 on the d
 
   t.equal(figures.today, '2021-12-07', 'the answer says the day it is for');
   t.equal(figures.signedThisYear, 10, '10 new in 2021');
+  const registerTotal = async (query: string) => (await get(`/partnerships?asOf=2021-12-07&pageSize=1&${query}`)).json().total;
+  t.equal(await registerTotal('status=active,dormant'), 598, 'the register lists exactly the relationships that count');
+  t.equal(await registerTotal('status=active,dormant&signedFrom=2021-01-01&signedTo=2021-12-07'), 10, 'and the ten signed in 2021 by their signing days');
+  t.equal(await registerTotal('signedYear=1979'), figures.bySignedYear.find((entry: { year: number }) => entry.year === 1979).count, 'the 1979 tie by its year');
 
   const pipeline = (await get('/dashboards/pipeline?asOf=2021-12-07')).json();
   t.equal(pipeline.total, 168);

@@ -20,6 +20,9 @@ t.test('filters', async (t) => {
   t.strictSame(ids(query({ office: '371000' })).sort(), ['p08', 'p10'], 'a county (371002) counts for its city');
   t.strictSame(ids(query({ office: '370000' })), ['p05'], 'the province\'s own');
   t.strictSame(ids(query({ signedYear: 2024 })).sort(), ['p02', 'p04'], 'by year signed');
+  t.strictSame(ids(query({ signedFrom: '2019-07-01', signedTo: '2021-05-01' })).sort(), ['p01', 'p05'], 'signed within two days, both included');
+  t.strictSame(ids(query({ signedFrom: '2024-02-02' })).sort(), ['p04'], 'signed on or after a day');
+  t.strictSame(ids(query({ signedTo: '2000-05-01' })).sort(), ['p07'], 'signed on or before a day; never signed is never in a range');
   t.strictSame(ids(query({ group: 'RCEP', status: 'active', office: '370200' })), ['p01'], 'filters combine');
 });
 
