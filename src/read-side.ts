@@ -91,7 +91,8 @@ function snapshots(store: MemoryReadModelStore, eventStore: EventStore, settings
         if (snapshot.refused !== 'missing') logger?.warn({ file: settings.path, reason: snapshot.refused }, 'read-model snapshot not used; building from the log');
         return;
       }
-      // A snapshot of another (or an emptied) log must not answer for this one.
+      // A fresh, empty log beside an old snapshot (the database was replaced) must not be answered from it.
+      // A snapshot copied next to a different non-empty log is not detected: it belongs with its DATA_DIR.
       const [first] = await eventStore.readAll({ maxCount: 1 });
       if (!first) {
         logger?.warn({ file: settings.path }, 'read-model snapshot not used: the event log is empty');

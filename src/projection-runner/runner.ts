@@ -96,6 +96,19 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
     }
   }
 
+  /** Every projection's served view, in the order of `names`; undefined unless all of them serve one. */
+  function servedViews() {
+    const current = phase === 'projecting' ? slots : undefined;
+    if (!current) return undefined;
+    const served = [];
+    for (const name of names) {
+      const view = current.get(name)?.view();
+      if (!view) return undefined;
+      served.push({ name, ...view });
+    }
+    return served;
+  }
+
   function slotFor(name: string): ProjectionSlot | undefined {
     if (!names.includes(name)) throw new UnknownProjectionError(name);
     return slots?.get(name);
@@ -167,27 +180,14 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
     },
 
     views() {
-      const current = phase === 'projecting' ? slots : undefined;
-      if (!current) return undefined;
-      const views: Record<string, unknown> = {};
-      for (const name of names) {
-        const served = current.get(name)?.view();
-        if (!served) return undefined;
-        views[name] = served.view;
-      }
-      return views;
+      const served = servedViews();
+      return served && Object.fromEntries(served.map(({ name, view }) => [name, view]));
     },
 
     viewsStamp() {
-      const current = phase === 'projecting' ? slots : undefined;
-      if (!current) return undefined;
-      let stamp = '';
-      for (const name of names) {
-        const served = current.get(name)?.view();
-        if (!served) return undefined;
-        stamp += `${served.version}@${served.applied ?? ''};`;
-      }
-      return stamp;
+      return servedViews()
+        ?.map(({ version, applied }) => `${version}@${applied ?? ''};`)
+        .join('');
     },
 
     async rebuild(name) {
