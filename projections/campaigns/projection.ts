@@ -1,9 +1,7 @@
 import type { CampaignEventType } from '../../commands/campaign/index.ts';
-import type { Projection } from '../projection.ts';
-import { appendToStreamDoc } from '../shared/stream-docs.ts';
-import { CAMPAIGNS, campaignsView, type CampaignsView } from './view.ts';
+import { streamDocProjection } from '../shared/stream-docs.ts';
+import { CAMPAIGNS, campaignsView } from './view.ts';
 
-/** A Record, not a list, so a new campaign event type fails to compile until it is handled here. */
 const HANDLED: Record<CampaignEventType, true> = {
   CampaignLaunched: true,
   PartnershipEnrolled: true,
@@ -12,12 +10,12 @@ const HANDLED: Record<CampaignEventType, true> = {
 };
 
 /** Campaigns: one document per campaign, its events in order. */
-export const campaignsProjection: Projection<CampaignsView> = {
+export const campaignsProjection = streamDocProjection({
   name: 'campaigns',
   version: 2,
-  collections: [CAMPAIGNS],
-  handles: new Set(Object.keys(HANDLED)),
-  touches: (event) => [[CAMPAIGNS, String(event.data.campaignId)]],
-  apply: (event, docs) => appendToStreamDoc(docs, CAMPAIGNS, String(event.data.campaignId), event, 'CampaignLaunched'),
+  collection: CAMPAIGNS,
+  handled: HANDLED,
+  idField: 'campaignId',
+  creates: 'CampaignLaunched',
   view: campaignsView,
-};
+});

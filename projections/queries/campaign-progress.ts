@@ -1,8 +1,8 @@
 import { CAMPAIGN_METRICS, type CampaignMetric } from '../../commands/campaign/index.ts';
-import { PIPELINE_STATUSES } from '../../commands/partnership/index.ts';
 import { rowAt } from '../register/rows.ts';
 import { dayNumber } from '../shared/dates.ts';
 import { stateAt } from '../shared/versions.ts';
+import { candidatesOn } from './overview.ts';
 import { rowSummary } from './relationships.ts';
 import type { ReadViews } from './views.ts';
 
@@ -36,7 +36,7 @@ export function campaignProgress(views: ReadViews, campaignId: string, { day, cr
   const allInPeriod = (family: string) => (to < from ? 0 : counts.total(family, dayNumber(to)) - counts.total(family, dayNumber(from) - 1));
 
   const actual: Record<CampaignMetric, number> = {
-    reservePairs: PIPELINE_STATUSES.reduce((sum, status) => sum + counts.at('status', status, d), 0),
+    reservePairs: candidatesOn(counts, d),
     plannedProjects: views.portfolio.counts.at('status', 'planned', d),
     reactivations: creditedOnly ? inPeriod('reactivatedFor', campaign.id) : inPeriod('reactivated', 'all'),
     activities: allInPeriod('activities'),

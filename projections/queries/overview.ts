@@ -46,6 +46,11 @@ export function countryFigures(counts: DatedCounts, day: string) {
   return { byCountry, byContinent, byGroup };
 }
 
+/** The candidate pairs in reserve (储备意向结好友城) at the end of day number `d`: every partnership in a pipeline stage. */
+export function candidatesOn(counts: DatedCounts, d: number): number {
+  return PIPELINE_STATUSES.reduce((sum, status) => sum + counts.at('status', status, d), 0);
+}
+
 /**
  * The headline figures (DESIGN §1) as of the end of `day`: relationships
  * that count (signed, not terminated) by kind, country, continent, group,
@@ -77,7 +82,7 @@ export function overview(views: Pick<ReadViews, 'register'>, { day }: { day: str
     byOffice: officeTally(counts.family('office', d)),
     bySignedYear,
     signedThisYear: counts.at('signedYear', String(yearOf(day)), d),
-    candidates: PIPELINE_STATUSES.reduce((sum, status) => sum + byStatus[status], 0),
+    candidates: candidatesOn(counts, d),
     activities: counts.total('activities', d),
     outcomes: counts.total('outcomes', d),
     dormantIndicator: counts.at('quiet', 'all', d),

@@ -1,7 +1,7 @@
 import { PIPELINE_STATUSES, type PipelineStatus } from '../../commands/partnership/index.ts';
 import { PROJECT_STATUSES, type ProjectStatus } from '../../commands/project/index.ts';
 import { addDays, dayNumber } from '../shared/dates.ts';
-import { countryFigures } from './overview.ts';
+import { candidatesOn, countryFigures } from './overview.ts';
 import type { ReadViews } from './views.ts';
 
 export const SERIES_STEPS = ['year', 'quarter', 'month'] as const;
@@ -58,7 +58,7 @@ export function overviewSeries(views: Pick<ReadViews, 'register'>, query: Series
       beltAndRoad: byGroup.BRI,
       rcep: byGroup.RCEP,
       signed: counts.between('signed', 'all', dayNumber(previous) + 1, d),
-      candidates: PIPELINE_STATUSES.reduce((sum, status) => sum + counts.at('status', status, d), 0),
+      candidates: candidatesOn(counts, d),
       activities: counts.total('activities', d),
       outcomes: counts.total('outcomes', d),
     };

@@ -1,4 +1,5 @@
-import type { Doc, Documents, ProjectedEvent } from '../projection.ts';
+import type { Doc, Documents, ProjectedEvent, Projection } from '../projection.ts';
+import type { ViewDefinition } from '../view.ts';
 
 /** One event of a stream as a document keeps it. */
 export interface StoredEvent {
@@ -37,3 +38,31 @@ export function appendToStreamDoc(docs: Documents, collection: string, id: strin
 
 /** The day a stored event happened: its `date`. */
 export const dateOfEvent = (event: StoredEvent): string => String(event.data.date);
+
+export interface StreamDocProjectionOptions<V> {
+  name: string;
+  version: number;
+  /** The one collection: a document per aggregate. */
+  collection: string;
+  /** A Record, not a list, so a new event type of the aggregate fails to compile until it is listed. */
+  handled: Record<string, true>;
+  /** The event data field that names the aggregate. */
+  idField: string;
+  /** The event that creates the aggregate; anything before it is ignored. */
+  creates: string;
+  view: ViewDefinition<V>;
+}
+
+/** A projection that keeps one document per aggregate, its events in order (`appendToStreamDoc`), and a view of them. */
+export function streamDocProjection<V>(o: StreamDocProjectionOptions<V>): Projection<V> {
+  const idOf = (event: ProjectedEvent) => String(event.data[o.idField]);
+  return {
+    name: o.name,
+    version: o.version,
+    collections: [o.collection],
+    handles: new Set(Object.keys(o.handled)),
+    touches: (event) => [[o.collection, idOf(event)]],
+    apply: (event, docs) => appendToStreamDoc(docs, o.collection, idOf(event), event, o.creates),
+    view: o.view,
+  };
+}
