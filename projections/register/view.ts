@@ -132,29 +132,48 @@ function entryFor(doc: PartnershipDoc, existing: PartnershipEntry | undefined): 
   };
 }
 
+/** The activity at `i` of a chunk into (or out of) a partnership's log and the counts. */
+function changeActivity(view: RegisterView, entry: PartnershipEntry, chunk: ActivityChunkDoc, i: number, sign: 1 | -1) {
+  const revision = chunk.revisions[i] as number;
+  // As the write side's fold ignores anything before a proposal, so does the view.
+  if (revision <= entry.proposedRevision) return;
+  if (sign < 0) entry.log.remove(chunk.days[i] as number, revision);
+  else {
+    entry.log.insert({
+      day: chunk.days[i] as number,
+      revision,
+      type: chunk.types[i] as number,
+      outcomes: chunk.outcomes[i] as number,
+      rank: chunk.ranks[i] ?? null,
+      recordedAt: chunk.recordedAt[i] as number,
+    });
+  }
+  countActivity(view, entry.office, chunk, i, sign);
+}
+
+/** How many leading activities two versions of a chunk share (the same revisions in the same places). */
+function sharedPrefix(before: ActivityChunkDoc, after: ActivityChunkDoc): number {
+  const shortest = Math.min(before.revisions.length, after.revisions.length);
+  let i = 0;
+  while (i < shortest && before.revisions[i] === after.revisions[i]) i++;
+  return i;
+}
+
 /** Applies one activity document's change to its partnership's log and to the counts. */
 function changeActivities(view: RegisterView, entry: PartnershipEntry, before: ActivityChunkDoc | undefined, after: ActivityChunkDoc | undefined) {
-  // As the write side's fold ignores anything before a proposal, so does the view.
-  const counts = (revision: number) => revision > entry.proposedRevision;
-  const kept = new Set(after?.revisions ?? []);
-  const had = new Set(before?.revisions ?? []);
-  before?.revisions.forEach((revision, i) => {
-    if (kept.has(revision) || !counts(revision)) return;
-    entry.log.remove(before.days[i] as number, revision);
-    countActivity(view, entry.office, before, i, -1);
-  });
-  after?.revisions.forEach((revision, i) => {
-    if (had.has(revision) || !counts(revision)) return;
-    entry.log.insert({
-      day: after.days[i] as number,
-      revision,
-      type: after.types[i] as number,
-      outcomes: after.outcomes[i] as number,
-      rank: after.ranks[i] ?? null,
-      recordedAt: after.recordedAt[i] as number,
-    });
-    countActivity(view, entry.office, after, i, 1);
-  });
+  const shared = before === undefined || after === undefined ? 0 : sharedPrefix(before, after);
+  // The usual change appends to a chunk: only its new activities are counted, without building sets.
+  if (before !== undefined && shared < before.revisions.length) {
+    const kept = new Set(after?.revisions ?? []);
+    for (let i = shared; i < before.revisions.length; i++) {
+      if (!kept.has(before.revisions[i] as number)) changeActivity(view, entry, before, i, -1);
+    }
+  }
+  if (after === undefined) return;
+  const had = before !== undefined && shared < before.revisions.length ? new Set(before.revisions) : undefined;
+  for (let i = shared; i < after.revisions.length; i++) {
+    if (had === undefined || !had.has(after.revisions[i] as number)) changeActivity(view, entry, after, i, 1);
+  }
 }
 
 export const registerView: ViewDefinition<RegisterView> = {

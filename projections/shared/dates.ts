@@ -42,6 +42,8 @@ export function latest(...dates: (string | null | undefined)[]): string | null {
   return found;
 }
 
+const digit = (date: string, i: number) => date.charCodeAt(i) - 48;
+
 /**
  * A day as a number: days since 1970-01-01, so days compare and index as
  * integers. Computed from the digits (the civil-from-days arithmetic of the
@@ -49,10 +51,9 @@ export function latest(...dates: (string | null | undefined)[]): string | null {
  * million activity dates into day numbers.
  */
 export function dayNumber(date: string): number {
-  const digit = (i: number) => date.charCodeAt(i) - 48;
-  const y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
-  const m = digit(5) * 10 + digit(6);
-  const d = digit(8) * 10 + digit(9);
+  const y = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
+  const m = digit(date, 5) * 10 + digit(date, 6);
+  const d = digit(date, 8) * 10 + digit(date, 9);
   const year = m <= 2 ? y - 1 : y;
   const era = Math.floor(year / 400);
   const yearOfEra = year - era * 400;

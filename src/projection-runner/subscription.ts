@@ -6,7 +6,8 @@ export interface ResilientSubscriptionOptions {
   eventStore: EventStore;
   /** Where a (re)subscription starts: after the last event applied. */
   after(): Position | undefined;
-  onEvent(event: RecordedEvent): Promise<void>;
+  /** May finish synchronously (undefined) or return a promise the subscription waits for. */
+  onEvent(event: RecordedEvent): Promise<void> | undefined;
   onCaughtUp(): void;
   /** The subscription failed; it is reopened with backoff. */
   onTrouble(message: string): void;
@@ -36,21 +37,26 @@ export function resilientSubscription(o: ResilientSubscriptionOptions): Resilien
   let generation = 0;
   let delivering = 0;
   let lastDelivery = Date.now();
+  const delivered = () => {
+    delivering--;
+    lastDelivery = Date.now();
+  };
 
   function open() {
     if (o.signal.aborted) return;
     const mine = ++generation;
     current = o.eventStore.subscribeToAll({
       after: o.after(),
-      async onEvent(event) {
+      onEvent(event) {
         delivering++;
         delay = RETRY_MIN_MS;
+        let pending: Promise<void> | undefined;
         try {
-          await o.onEvent(event);
+          pending = o.onEvent(event);
         } finally {
-          delivering--;
-          lastDelivery = Date.now();
+          if (pending === undefined) delivered();
         }
+        return pending?.finally(delivered);
       },
       onCaughtUp() {
         delay = RETRY_MIN_MS;

@@ -140,7 +140,8 @@ export function createVersionWorker(o: VersionWorkerOptions): VersionWorker {
     o.onChange();
   }
 
-  async function onEvent(event: RecordedEvent) {
+  /** Applies one event; answers a promise only when it commits (the subscription then waits), so most events cost no microtask. */
+  function onEvent(event: RecordedEvent): Promise<void> | undefined {
     if (!accepting()) return;
     see(event.position);
     // Delivered again (a resubscribe, an at-least-once store): already in the working copy.
@@ -150,13 +151,15 @@ export function createVersionWorker(o: VersionWorkerOptions): VersionWorker {
         const changes = copy.transact((docs) => o.projection.apply(projected(event), docs));
         if (definition && changes.length > 0) definition.apply(view, changes);
       } catch (error) {
-        return fail(error, event);
+        fail(error, event);
+        return;
       }
     }
     p.applied = event.position;
     p.uncommitted++;
-    if (p.uncommitted >= o.batchSize) await committer.flush();
-    else armIdle();
+    if (p.uncommitted >= o.batchSize) return committer.flush();
+    armIdle();
+    return;
   }
 
   const subscription = resilientSubscription({
