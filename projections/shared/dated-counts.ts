@@ -6,31 +6,35 @@
  * running total. Changes arrive in any order (facts are entered late).
  */
 export class Series {
-  /** day → change on that day. */
-  readonly changes = new Map<number, number>();
   total = 0;
   /** No change is dated after this day (it may be later than the last one left after changes cancelled out). */
   private latest = Number.NEGATIVE_INFINITY;
-  /** Sorted days and the running sums at them, built when first asked after a change. */
-  private days: Int32Array | undefined;
-  private sums: Float64Array | undefined;
+  /** Changes as they came, not yet merged: adding is appending (a catch-up adds millions). */
+  private pendingDays = new Int32Array(8);
+  private pendingDeltas = new Float64Array(8);
+  private pending = 0;
+  /** The merged changes: distinct days in order, with the running sums at them. */
+  private days = new Int32Array(0);
+  private sums = new Float64Array(0);
 
   add(day: number, delta: number) {
-    const next = (this.changes.get(day) ?? 0) + delta;
-    if (next === 0) this.changes.delete(day);
-    else this.changes.set(day, next);
+    if (this.pending === this.pendingDays.length) {
+      // Merged once the unmerged part is as large as the merged one: each change is merged a bounded number of times.
+      if (this.pending >= 1024 && this.pending >= this.days.length) this.merge();
+      else this.growPending();
+    }
+    this.pendingDays[this.pending] = day;
+    this.pendingDeltas[this.pending] = delta;
+    this.pending++;
     this.total += delta;
     if (day > this.latest) this.latest = day;
-    this.days = undefined;
-    this.sums = undefined;
   }
 
   at(day: number): number {
     // The current value needs no index: most reads are for today.
     if (day >= this.latest) return this.total;
-    if (this.days === undefined || this.sums === undefined) this.index();
-    const days = this.days as Int32Array;
-    const sums = this.sums as Float64Array;
+    if (this.pending > 0) this.merge();
+    const { days, sums } = this;
     if (days.length === 0 || day >= (days[days.length - 1] as number)) return this.total;
     // The last change on or before `day`.
     let low = 0;
@@ -46,16 +50,38 @@ export class Series {
     return found < 0 ? 0 : (sums[found] as number);
   }
 
-  private index() {
-    const days = Int32Array.from(this.changes.keys()).sort();
+  private growPending() {
+    const days = new Int32Array(this.pendingDays.length * 2);
+    const deltas = new Float64Array(this.pendingDeltas.length * 2);
+    days.set(this.pendingDays);
+    deltas.set(this.pendingDeltas);
+    this.pendingDays = days;
+    this.pendingDeltas = deltas;
+  }
+
+  /** Folds the unmerged changes into the merged days and sums; days whose changes cancel out are dropped. */
+  private merge() {
+    const byDay = new Map<number, number>();
+    let previous = 0;
+    for (let i = 0; i < this.days.length; i++) {
+      const sum = this.sums[i] as number;
+      byDay.set(this.days[i] as number, sum - previous);
+      previous = sum;
+    }
+    for (let i = 0; i < this.pending; i++) {
+      const day = this.pendingDays[i] as number;
+      byDay.set(day, (byDay.get(day) ?? 0) + (this.pendingDeltas[i] as number));
+    }
+    const days = Int32Array.from([...byDay.keys()].filter((day) => byDay.get(day) !== 0)).sort();
     const sums = new Float64Array(days.length);
     let running = 0;
-    days.forEach((day, i) => {
-      running += this.changes.get(day) as number;
+    for (let i = 0; i < days.length; i++) {
+      running += byDay.get(days[i] as number) as number;
       sums[i] = running;
-    });
+    }
     this.days = days;
     this.sums = sums;
+    this.pending = 0;
   }
 }
 

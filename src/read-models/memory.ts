@@ -7,12 +7,17 @@ import {
   type DocumentChanges,
   type ReadModelStore,
 } from './port.ts';
+import { freezeDocument } from './frozen-documents.ts';
 import type { SnapshotVersion } from './snapshot.ts';
 
 interface VersionData {
   checkpoint?: Position;
-  /** collection → id → JSON text, so readers get fresh copies and values round-trip as with Redis. */
-  collections: Map<string, Map<string, string>>;
+  /**
+   * collection → id → document: the projection's own objects, frozen at
+   * commit (see `freezeDocument`), shared with the working copy and the
+   * views instead of held a second time as JSON text.
+   */
+  collections: Map<string, Map<string, Doc>>;
 }
 
 /**
@@ -80,18 +85,21 @@ export function createMemoryReadModelStore(): MemoryReadModelStore {
       if (!checkpointMatches(expected, actual)) {
         throw new CheckpointMismatchError(projection, version, expected ?? null, actual);
       }
-      // Serialise everything first: a document that cannot be stored fails the commit before anything changed.
-      const encoded = Object.entries(changes).map(
-        ([collection, docs]) =>
-          [collection, Object.entries(docs).map(([id, doc]) => [id, doc === null ? null : JSON.stringify(doc)] as const)] as const,
-      );
+      // Check everything first: a document that cannot be stored fails the commit before anything changed.
+      for (const [collection, docs] of Object.entries(changes)) {
+        for (const id in docs) {
+          const doc = docs[id];
+          if (doc !== null && doc !== undefined) freezeDocument(doc, `${collection}/${id}`);
+        }
+      }
       const data = ensure(projection, version);
-      for (const [collection, docs] of encoded) {
+      for (const [collection, docs] of Object.entries(changes)) {
         let stored = data.collections.get(collection);
         if (!stored) data.collections.set(collection, (stored = new Map()));
-        for (const [id, text] of docs) {
-          if (text === null) stored.delete(id);
-          else stored.set(id, text);
+        for (const id in docs) {
+          const doc = docs[id];
+          if (doc === null || doc === undefined) stored.delete(id);
+          else stored.set(id, doc);
         }
       }
       data.checkpoint = checkpoint;
@@ -104,7 +112,7 @@ export function createMemoryReadModelStore(): MemoryReadModelStore {
       const loaded: Record<string, Record<string, Doc>> = {};
       for (const collection of collections) {
         const docs: Record<string, Doc> = {};
-        for (const [id, text] of data?.collections.get(collection) ?? []) docs[id] = JSON.parse(text) as Doc;
+        for (const [id, doc] of data?.collections.get(collection) ?? []) docs[id] = doc;
         loaded[collection] = docs;
       }
       return loaded;
@@ -112,14 +120,13 @@ export function createMemoryReadModelStore(): MemoryReadModelStore {
 
     async get(projection, collection, id) {
       open();
-      const text = find(projection, active.get(projection))?.collections.get(collection)?.get(id);
-      return text === undefined ? undefined : (JSON.parse(text) as Doc);
+      return find(projection, active.get(projection))?.collections.get(collection)?.get(id);
     },
 
     async all(projection, collection) {
       open();
       const stored = find(projection, active.get(projection))?.collections.get(collection);
-      return [...(stored?.values() ?? [])].map((text) => JSON.parse(text) as Doc);
+      return [...(stored?.values() ?? [])];
     },
 
     async ping() {
@@ -143,7 +150,9 @@ export function createMemoryReadModelStore(): MemoryReadModelStore {
       open();
       for (const { projection, version, checkpoint, collections } of imported) {
         const data = ensure(projection, version);
-        data.collections = new Map(Object.entries(collections).map(([name, docs]) => [name, new Map(docs)]));
+        data.collections = new Map(
+          Object.entries(collections).map(([name, docs]) => [name, new Map(docs.map(([id, doc]) => [id, freezeDocument(doc, `${name}/${id}`)]))]),
+        );
         data.checkpoint = checkpoint;
         active.set(projection, version);
       }

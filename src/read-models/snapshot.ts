@@ -1,20 +1,22 @@
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { readFile, rename, rm } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
+import type { Doc } from '../../projections/projection.ts';
 import type { Position } from '../event-store/port.ts';
 
-/** One projection's active version as committed: its checkpoint and every document as stored JSON. */
+/** One projection's active version as committed: its checkpoint and every document. */
 export interface SnapshotVersion {
   projection: string;
   version: string;
   checkpoint: Position;
-  /** collection → [id, JSON text] */
-  collections: Record<string, [string, string][]>;
+  /** collection → [id, document] */
+  collections: Record<string, [string, Doc][]>;
 }
 
 const FORMAT = 'friendship-ledger/read-models';
-const FORMAT_VERSION = 1;
+/** 2: a document line holds the document itself (1 held its JSON text as a string). */
+const FORMAT_VERSION = 2;
 
 interface Header {
   format: typeof FORMAT;
@@ -58,7 +60,7 @@ export async function writeSnapshot(path: string, versions: readonly SnapshotVer
     await write(`${JSON.stringify(header)}\n`);
     for (const [index, { collections }] of versions.entries()) {
       for (const [collection, docs] of Object.entries(collections)) {
-        for (const [id, text] of docs) await write(`${JSON.stringify([index, collection, id, text])}\n`);
+        for (const [id, doc] of docs) await write(`${JSON.stringify([index, collection, id, doc])}\n`);
       }
     }
     out.end(`${JSON.stringify({ sha256: hash.digest('hex') })}\n`);
@@ -71,38 +73,42 @@ export async function writeSnapshot(path: string, versions: readonly SnapshotVer
   }
 }
 
-/** Reads a snapshot back; anything missing, altered, truncated or of another format is refused as a whole. */
+/**
+ * Reads a snapshot back, line by line (a large model is never held as one
+ * text); anything missing, altered, truncated or of another format is
+ * refused as a whole.
+ */
 export async function readSnapshot(path: string): Promise<{ versions: SnapshotVersion[]; writtenAt: string } | { refused: SnapshotRefusal }> {
-  let text: string;
+  const file = await open(path).catch(() => undefined);
+  if (file === undefined) return { refused: 'missing' };
+  const hash = createHash('sha256');
+  let header: Header | undefined;
+  let versions: SnapshotVersion[] = [];
+  /** The line read last: the trailer, when no line follows it. */
+  let previous: string | undefined;
   try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    return { refused: 'missing' };
-  }
-  const trailerStart = text.lastIndexOf('\n', text.length - 2) + 1;
-  const body = text.slice(0, trailerStart);
-  try {
-    const trailer = JSON.parse(text.slice(trailerStart)) as { sha256?: unknown };
-    if (trailer.sha256 !== createHash('sha256').update(body).digest('hex')) return { refused: 'corrupt' };
-    const lines = body.split('\n');
-    const header = JSON.parse(lines[0] ?? '') as Header;
-    if (header.format !== FORMAT || header.formatVersion !== FORMAT_VERSION) return { refused: 'unknown-format' };
-    const versions: SnapshotVersion[] = header.versions.map(({ projection, version, checkpoint }) => ({
-      projection,
-      version,
-      checkpoint,
-      collections: {},
-    }));
-    for (let line = 1; line < lines.length; line++) {
-      const entry = lines[line];
-      if (!entry) continue;
-      const [index, collection, id, doc] = JSON.parse(entry) as [number, string, string, string];
-      const target = versions[index];
-      if (!target) return { refused: 'corrupt' };
-      (target.collections[collection] ??= []).push([id, doc]);
+    for await (const line of file.readLines({ encoding: 'utf8' })) {
+      if (previous !== undefined) {
+        hash.update(`${previous}\n`);
+        if (header === undefined) {
+          header = JSON.parse(previous) as Header;
+          if (header.format !== FORMAT || header.formatVersion !== FORMAT_VERSION) return { refused: 'unknown-format' };
+          versions = header.versions.map(({ projection, version, checkpoint }) => ({ projection, version, checkpoint, collections: {} }));
+        } else {
+          const [index, collection, id, doc] = JSON.parse(previous) as [number, string, string, Doc];
+          const target = versions[index];
+          if (!target) return { refused: 'corrupt' };
+          (target.collections[collection] ??= []).push([id, doc]);
+        }
+      }
+      previous = line;
     }
+    const trailer = JSON.parse(previous ?? '') as { sha256?: unknown };
+    if (header === undefined || trailer.sha256 !== hash.digest('hex')) return { refused: 'corrupt' };
     return { versions, writtenAt: header.writtenAt };
   } catch {
     return { refused: 'corrupt' };
+  } finally {
+    await file.close();
   }
 }
