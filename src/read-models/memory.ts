@@ -89,7 +89,7 @@ export function createMemoryReadModelStore(): MemoryReadModelStore {
       for (const [collection, docs] of Object.entries(changes)) {
         for (const id in docs) {
           const doc = docs[id];
-          if (doc !== null && doc !== undefined) freezeDocument(doc, `${collection}/${id}`);
+          if (doc !== null && doc !== undefined) freezeDocument(doc, collection, id);
         }
       }
       const data = ensure(projection, version);
@@ -151,7 +151,7 @@ export function createMemoryReadModelStore(): MemoryReadModelStore {
       for (const { projection, version, checkpoint, collections } of imported) {
         const data = ensure(projection, version);
         data.collections = new Map(
-          Object.entries(collections).map(([name, docs]) => [name, new Map(docs.map(([id, doc]) => [id, freezeDocument(doc, `${name}/${id}`)]))]),
+          Object.entries(collections).map(([name, docs]) => [name, new Map(docs.map(([id, doc]) => [id, freezeDocument(doc, name, id)]))]),
         );
         data.checkpoint = checkpoint;
         active.set(projection, version);
