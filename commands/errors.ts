@@ -41,6 +41,7 @@ export const DOMAIN_ERRORS = {
   'approval-level-mismatch': 'rule',
   'approvals-incomplete': 'rule',
   'reason-required': 'invalid',
+  'reference-required': 'invalid',
   'upgrade-not-allowed': 'rule',
   // projects
   'planned-end-before-start': 'invalid',

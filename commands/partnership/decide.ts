@@ -4,7 +4,7 @@ import { factDate } from '../shared/dates.ts';
 import { alreadyExists, notFound, requireSameId, unreachable } from '../shared/errors.ts';
 import { eventFactory } from '../shared/events.ts';
 import { normaliseRank } from './vocabulary.ts';
-import { levelsAfter, nextApprovalLevel, requiredApprovals } from './approvals.ts';
+import { grantNeedsReference, levelsAfter, nextApprovalLevel, requiredApprovals } from './approvals.ts';
 import type { PartnershipCommand } from './commands.ts';
 import type { PartnershipEvent } from './events.ts';
 import { checkPartnerSide, resolveLocalSide } from './parties.ts';
@@ -100,6 +100,9 @@ function decideApproval({ data }: Command<'RecordApprovalDecision'>, state: Part
   }
   const { level, reference, reason } = data;
   if (data.decision === 'granted') {
+    if (reference === undefined && grantNeedsReference(level)) {
+      throw new DomainError('reference-required', `a ${level} approval is granted by a document; give its reference`, ['reference']);
+    }
     const levelsRemaining = levelsAfter(required, level);
     return event('ApprovalGranted', { ...fact, level, reference, reason, levelsRemaining });
   }

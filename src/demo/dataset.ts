@@ -1,5 +1,5 @@
 import { campaignCommandSchemas, campaignDecider, campaignStream } from '../../commands/campaign/index.ts';
-import { partnershipCommandSchemas, partnershipDecider, partnershipStream } from '../../commands/partnership/index.ts';
+import { type ApprovalLevel, decidingOffice, partnershipCommandSchemas, partnershipDecider, partnershipStream } from '../../commands/partnership/index.ts';
 import { projectCommandSchemas, projectDecider, projectStream } from '../../commands/project/index.ts';
 import { buildCampaign, type CampaignPlan } from './campaign.ts';
 import { buildPartnerships, type PartnershipPlan } from './partnerships.ts';
@@ -37,6 +37,13 @@ function aimed<B extends { type: string; data: object }>(body: B, id: string, da
   return { ...body, id, data: { ...body.data, date } };
 }
 
+/** The office that enters a partnership step: the owner's, except the decisions the province office records. */
+function enteredBy(body: { type: string; data: object }, owner: string): string {
+  if (body.type !== 'RecordApprovalDecision') return owner;
+  const office = decidingOffice((body.data as { level: ApprovalLevel }).level);
+  return office === 'owner' ? owner : office;
+}
+
 /** Every command of the dataset, each stream's in date order. */
 export function datasetSteps(dataset: DemoDataset): Step[] {
   const steps: Step[] = [];
@@ -48,7 +55,7 @@ export function datasetSteps(dataset: DemoDataset): Step[] {
   for (const p of dataset.partnerships) {
     p.entries.forEach(({ date, body }, index) => {
       const key = `${p.key}/${index}`;
-      steps.push(stepFor(partnership, aimed(body, p.id, date), { key, date, office: p.office }));
+      steps.push(stepFor(partnership, aimed(body, p.id, date), { key, date, office: enteredBy(body, p.office) }));
     });
   }
   for (const p of dataset.projects) {

@@ -33,6 +33,12 @@ export interface CommandRoute {
    * when the target does not exist (the decider answers that).
    */
   ownerOf: (command: { data: Record<string, unknown> }, state: Record<string, unknown>) => string | undefined;
+  /**
+   * For a command that another office records on the owner's file (a
+   * province or national approval decision): that office, and what the
+   * refusal says it decides. Undefined when the owner's office records it.
+   */
+  decidedBy?: (command: { data: Record<string, unknown> }) => { office: string; what: string } | undefined;
 }
 
 export interface CommandRouteDependencies {
@@ -95,6 +101,25 @@ function targetId(route: CommandRoute, request: FastifyRequest, data: Record<str
   return bodyId ?? (key ? derivedUuid('resource', actor, route.command, key) : newId());
 }
 
+/** Whether the caller may send this command for this target; the office it acts for goes into the events. */
+function authorize(route: CommandRoute, request: FastifyRequest, command: { data: Record<string, unknown> }, state: Record<string, unknown>) {
+  const owner = route.ownerOf(command, state);
+  if (owner === undefined) return {};
+  const principal = requirePrincipal(request);
+  const decider = route.decidedBy?.(command);
+  if (decider !== undefined) {
+    if (!canWriteFor(principal, decider.office)) {
+      throw apiError('forbidden', `${decider.what} is recorded by office ${decider.office}; the key ${principal.name} does not act for it.`);
+    }
+    return principal.role === 'admin' ? {} : { office: decider.office };
+  }
+  if (!canWriteFor(principal, owner)) {
+    throw apiError('forbidden', `The key ${principal.name} may not write records of office ${owner}.`);
+  }
+  const office = coveringOffice(principal, owner);
+  return office ? { office } : {};
+}
+
 export function registerCommandRoute(app: FastifyInstance, deps: CommandRouteDependencies, route: CommandRoute) {
   app.withTypeProvider<ZodTypeProvider>().route({
     method: 'POST',
@@ -115,16 +140,7 @@ export function registerCommandRoute(app: FastifyInstance, deps: CommandRouteDep
       const result = await deps.handle(route.decider, route.stream(id), { type: route.command, id, data }, metadata, {
         expectedRevision: expectedRevision(request),
         idempotency: key ? { key, requestHash: canonicalHash([route.command, id, data]) } : undefined,
-        authorize: (command: { data: Record<string, unknown> }, state: Record<string, unknown>) => {
-          const owner = route.ownerOf(command, state);
-          if (owner === undefined) return {};
-          const principal = requirePrincipal(request);
-          if (!canWriteFor(principal, owner)) {
-            throw apiError('forbidden', `The key ${principal.name} may not write records of office ${owner}.`);
-          }
-          const office = coveringOffice(principal, owner);
-          return office ? { office } : {};
-        },
+        authorize: (command: { data: Record<string, unknown> }, state: Record<string, unknown>) => authorize(route, request, command, state),
       });
       if (result.replayed) reply.header('idempotent-replayed', 'true');
       return reply

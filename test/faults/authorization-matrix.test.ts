@@ -4,7 +4,8 @@
  * the policy code: admin may do everything; an editor reads everything
  * but the audit trail and writes partnerships and projects of its offices
  * (a city's office covers its counties, 370200 covers 370211; the province
- * office 370000 covers province-level records only, and runs campaigns); a
+ * office 370000 covers province-level records only, runs campaigns, and records
+ * the province and national approval decisions on every office's file); a
  * viewer reads the register, states and dashboards; an auditor reads, plus
  * the audit trail (histories, the global log, chain verification); no key, or a revoked one, is a 401. For a write, a 409 from a
  * business rule means authorization let it through.
@@ -167,8 +168,22 @@ t.test('authorization matrix: role × office × route', async (t) => {
     },
     {
       name: 'POST /partnerships/:id/approval-decisions',
+      // The first level is the city's for a city's file, the province office's for its own.
       prepare: async (office) =>
-        post(`/partnerships/${await partnership(office, 'sister', 'under_review')}/approval-decisions`, { level: firstApproval(office), decision: 'granted', date: '2021-06-01' }),
+        post(`/partnerships/${await partnership(office, 'sister', 'under_review')}/approval-decisions`, { level: firstApproval(office), decision: 'granted', reference: 'REF-2021-1', date: '2021-06-01' }),
+    },
+    {
+      // The province office records province and national decisions on every office's file.
+      name: 'POST /partnerships/:id/approval-decisions (province level)',
+      owner: () => '370000',
+      prepare: async (office) => {
+        const id = await partnership(office, 'sister', 'under_review');
+        if (office !== 'province') {
+          await asAdmin(post(`/partnerships/${id}/approval-decisions`, { level: 'city', decision: 'granted', date: '2020-04-01' }));
+          await asAdmin(post(`/partnerships/${id}/approval-requests`, { level: 'province', date: '2020-04-10' }));
+        }
+        return post(`/partnerships/${id}/approval-decisions`, { level: 'province', decision: 'granted', reference: 'LZB-2020-5', date: '2020-05-01' });
+      },
     },
     {
       name: 'POST /partnerships/:id/agreement',

@@ -10,9 +10,9 @@ const STEPS: [action: string, body: object][] = [
   ['approval-requests', { date: '2018-06-01', level: 'city' }],
   ['approval-decisions', { date: '2018-06-15', level: 'city', decision: 'granted', reference: 'QD-2018-88' }],
   ['approval-requests', { date: '2018-06-20', level: 'province' }],
-  ['approval-decisions', { date: '2018-07-15', level: 'province', decision: 'granted' }],
+  ['approval-decisions', { date: '2018-07-15', level: 'province', decision: 'granted', reference: 'SD-FAO-2018-09' }],
   ['approval-requests', { date: '2018-07-20', level: 'national' }],
-  ['approval-decisions', { date: '2018-09-01', level: 'national', decision: 'granted' }],
+  ['approval-decisions', { date: '2018-09-01', level: 'national', decision: 'granted', reference: 'WB-2018-113' }],
   ['agreement', { date: '2018-10-18', place: 'Qingdao', signatories: [{ side: 'local', name: 'Zhao Haozhi', title: 'Mayor' }] }],
   ['activities', { date: '2019-11-02', type: 'culture', direction: 'outgoing', title: 'Qingdao week, "Dakar edition", 2019', participants: 40 }],
   ['dormancy', { date: '2021-06-01', reason: 'No exchanges\nfor two years' }],
@@ -68,7 +68,8 @@ t.test('each event with its metadata, the state after it and what it changed', a
       data: { partnershipId: id, date: String },
       metadata: {
         actor: 'test-editor',
-        office: '370200',
+        // The province office records the province and national decisions on a city's file.
+        office: event.type === 'ApprovalGranted' && event.data.level !== 'city' ? '370000' : '370200',
         correlationId: String,
         causationId: 'oa-request-7',
         occurredAt: String,

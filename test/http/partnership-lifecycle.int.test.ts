@@ -32,9 +32,9 @@ t.test('a sister partnership from proposal to signed agreement and activities', 
     ['approval-requests', { date: '2021-06-01', level: 'city' }, 'ApprovalRequested'],
     ['approval-decisions', { date: '2021-06-15', level: 'city', decision: 'granted', reference: 'QD-2021-88' }, 'ApprovalGranted'],
     ['approval-requests', { date: '2021-06-20', level: 'province' }, 'ApprovalRequested'],
-    ['approval-decisions', { date: '2021-07-15', level: 'province', decision: 'granted' }, 'ApprovalGranted'],
+    ['approval-decisions', { date: '2021-07-15', level: 'province', decision: 'granted', reference: 'SD-FAO-2021-17' }, 'ApprovalGranted'],
     ['approval-requests', { date: '2021-07-20', level: 'national' }, 'ApprovalRequested'],
-    ['approval-decisions', { date: '2021-09-01', level: 'national', decision: 'granted' }, 'ApprovalGranted'],
+    ['approval-decisions', { date: '2021-09-01', level: 'national', decision: 'granted', reference: 'WB-2021-204' }, 'ApprovalGranted'],
     [
       'agreement',
       {
@@ -76,7 +76,7 @@ t.test('a sister partnership from proposal to signed agreement and activities', 
   // Histories are the audit trail: auditors and admins read them, editors do not.
   const history = await get(`/partnerships/${id}/history`, { authorization: `Bearer ${keys.auditor}` });
   t.equal(history.statusCode, 200);
-  const events = history.json().events as { type: string; revision: number; metadata: { actor: string; office: string; correlationId: string } }[];
+  const events = history.json().events as { type: string; revision: number; data: Record<string, unknown>; metadata: { actor: string; office: string; correlationId: string } }[];
   t.equal(events.length, expected + 1);
   t.same(
     events.map((e) => e.type),
@@ -96,7 +96,9 @@ t.test('a sister partnership from proposal to signed agreement and activities', 
       'ActivityRecorded',
     ],
   );
-  t.ok(events.every((e) => e.metadata.actor === 'test-editor' && e.metadata.office === '370200'), 'every event names its actor');
+  const officeOf = (e: (typeof events)[number]) =>
+    e.type === 'ApprovalGranted' && e.data.level !== 'city' ? '370000' : '370200';
+  t.ok(events.every((e) => e.metadata.actor === 'test-editor' && e.metadata.office === officeOf(e)), 'every event names its actor and office');
   t.ok(events.every((e) => typeof e.metadata.correlationId === 'string' && e.metadata.correlationId.length > 0));
 });
 

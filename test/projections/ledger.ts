@@ -114,7 +114,7 @@ export function partnershipCommands(spec: PartnershipSpec): Dated<PartnershipCom
     const level = resolveDivision(local)?.level === 'province' ? 'province' : 'city';
     for (const step of requiredApprovals(kind, level)) {
       add(until, 'RequestApproval', { level: step });
-      add(until, 'RecordApprovalDecision', { level: step, decision: 'granted' });
+      add(until, 'RecordApprovalDecision', { level: step, decision: 'granted', reference: `${step}-approval` });
     }
   };
   if (signed) {

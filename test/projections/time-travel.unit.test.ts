@@ -96,7 +96,7 @@ function history(plans: Plan[]): ProjectedEvent[] {
     if (plan.reach >= 3) {
       for (const level of (fold(partnershipDecider, events) as Partnership).approvals.required) {
         decide('RequestApproval', { level }, next(2));
-        decide('RecordApprovalDecision', { level, decision: 'granted' }, next(3));
+        decide('RecordApprovalDecision', { level, decision: 'granted', reference: `${level}-${n}` }, next(3));
       }
     }
     if (plan.reach >= 4) decide('SignAgreement', { place: 'Jinan', signatories: [{ side: 'local', name: 'A' }] }, next(4));

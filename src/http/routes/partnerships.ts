@@ -1,7 +1,13 @@
 /** Everything about partnerships over HTTP: the commands, the state and history of one, and the register. */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { partnershipCommandSchemas as bodies, partnershipDecider, partnershipStream } from '../../../commands/partnership/index.ts';
+import {
+  type ApprovalLevel,
+  decidingOffice,
+  partnershipCommandSchemas as bodies,
+  partnershipDecider,
+  partnershipStream,
+} from '../../../commands/partnership/index.ts';
 import { RegisterAnswer, RegisterParams, registerQuery } from '../../../projections/index.ts';
 import { type AggregateReads, registerAggregateReads } from '../aggregate-reads.ts';
 import { type CommandRoute, registerCommandRoutes } from '../command-route.ts';
@@ -17,13 +23,20 @@ const ownerOf: CommandRoute['ownerOf'] = (command, state) =>
   ((command.data.local as { divisionCode?: string } | undefined) ?? (state.local as { divisionCode?: string } | undefined))
     ?.divisionCode;
 
+/** Province and national decisions are the province office's to record, whichever city owns the file. */
+const decisionBy: CommandRoute['decidedBy'] = (command) => {
+  const level = command.data.level as ApprovalLevel;
+  const office = decidingOffice(level);
+  return office === 'owner' ? undefined : { office, what: `A ${level}-level approval decision` };
+};
+
 /** DESIGN §7: one resource action per partnership command. */
 export const PARTNERSHIP_COMMANDS: readonly CommandRoute[] = [
   { url: '/partnerships', command: 'ProposePartnership', body: bodies.ProposePartnership, creates: true, summary: 'Propose a candidate partnership' },
   { url: '/partnerships/:id/contact', command: 'RecordContact', body: bodies.RecordContact, summary: 'Record first contact' },
   { url: '/partnerships/:id/letter-of-intent', command: 'SignLetterOfIntent', body: bodies.SignLetterOfIntent, summary: 'Record a signed letter of intent' },
   { url: '/partnerships/:id/approval-requests', command: 'RequestApproval', body: bodies.RequestApproval, summary: 'Request approval at the next level' },
-  { url: '/partnerships/:id/approval-decisions', command: 'RecordApprovalDecision', body: bodies.RecordApprovalDecision, summary: 'Record an approval decision' },
+  { url: '/partnerships/:id/approval-decisions', command: 'RecordApprovalDecision', body: bodies.RecordApprovalDecision, decidedBy: decisionBy, summary: 'Record an approval decision' },
   { url: '/partnerships/:id/agreement', command: 'SignAgreement', body: bodies.SignAgreement, summary: 'Record the signed agreement' },
   { url: '/partnerships/:id/activities', command: 'RecordActivity', body: bodies.RecordActivity, summary: 'Record an exchange activity' },
   { url: '/partnerships/:id/upgrade', command: 'UpgradeRelationship', body: bodies.UpgradeRelationship, summary: 'Upgrade friendly cooperation to sister' },

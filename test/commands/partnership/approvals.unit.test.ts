@@ -1,12 +1,12 @@
 import t from 'tap';
 import { partnershipDecider, type PartnershipEvent } from '../../../commands/partnership/index.ts';
 import { fold, spec } from '../spec.ts';
-import { approvedSister, contact, granted, ID, intent, province, proposed, requested } from './fixtures.ts';
+import { approvalReference, approvedSister, contact, granted, ID, intent, province, proposed, requested } from './fixtures.ts';
 
 const decider = spec(partnershipDecider);
 const request = (level: 'city' | 'province' | 'national', date: string) =>
   ({ type: 'RequestApproval', id: ID, data: { level, date } }) as const;
-const decision = (level: 'city' | 'province' | 'national', date: string, extra: { reference?: string } = {}) =>
+const decision = (level: 'city' | 'province' | 'national', date: string, extra: { reference?: string } = approvalReference(level)) =>
   ({ type: 'RecordApprovalDecision', id: ID, data: { level, decision: 'granted', date, ...extra } }) as const;
 
 t.test('a city sister partnership is approved by city, province and national level in turn', async (t) => {
@@ -29,8 +29,8 @@ t.test('a city sister partnership is approved by city, province and national lev
     required: ['city', 'province', 'national'],
     granted: [
       { level: 'city', on: '2021-06-01' },
-      { level: 'province', on: '2021-07-01' },
-      { level: 'national', on: '2021-09-01' },
+      { level: 'province', on: '2021-07-01', reference: 'LZB-2021-7' },
+      { level: 'national', on: '2021-09-01', reference: 'WB-2021-7' },
     ],
     pending: null,
   });
@@ -137,4 +137,12 @@ t.test('a rejection sends the partnership back to negotiation and clears the gra
       .when({ type: 'RecordApprovalDecision', id: ID, data: { level: 'province', decision: 'rejected', date: '2021-07-01' } })
       .thenRejects('reason-required', 'invalid'),
   );
+});
+
+t.test('a province or national grant cites its approving document; a city grant may', async (t) => {
+  const atCity = [proposed(), contact(), intent(), requested('city', '2021-05-10')];
+  t.test('city without a reference', decider.given(atCity).when(decision('city', '2021-06-01', {})).then([granted('city', '2021-06-01', ['province', 'national'])]));
+  const atProvince = [...atCity, granted('city', '2021-06-01', ['province', 'national']), requested('province', '2021-06-10')];
+  t.test('province without a reference', decider.given(atProvince).when(decision('province', '2021-07-01', {})).thenRejects('reference-required', 'invalid'));
+  t.test('province with one', decider.given(atProvince).when(decision('province', '2021-07-01')).then([granted('province', '2021-07-01', ['national'])]));
 });

@@ -40,7 +40,10 @@ export const granted = (
   level: 'city' | 'province' | 'national',
   date: string,
   levelsRemaining: ('province' | 'national')[],
-): PartnershipEvent => ({ type: 'ApprovalGranted', data: { ...fact(date), level, levelsRemaining } });
+): PartnershipEvent => ({ type: 'ApprovalGranted', data: { ...fact(date), level, ...approvalReference(level), levelsRemaining } });
+/** Province and national grants cite their approving document; the city's may. */
+export const approvalReference = (level: 'city' | 'province' | 'national'): { reference?: string } =>
+  level === 'city' ? {} : { reference: `${level === 'province' ? 'LZB' : 'WB'}-2021-7` };
 export const signed = (kind: PartnershipKind = 'sister', date = '2021-10-18'): PartnershipEvent => ({
   type: 'AgreementSigned',
   data: { ...fact(date), kind, place: 'Qingdao', signatories: [{ side: 'local', name: 'Zhao Haozhi' }] },
