@@ -44,12 +44,12 @@ export const RecordApprovalDecisionBody = z
     level: z.enum(APPROVAL_LEVELS).describe('Must be the level currently under review'),
     decision: z.enum(APPROVAL_DECISIONS),
     reference: text(200).describe('The approving document number').optional(),
-    reason: reason().describe('Required when the decision is rejected').optional(),
+    reason: reason().describe('Required when the file is returned or refused').optional(),
     ...commonFields,
   })
   .superRefine((body, ctx) => {
-    if (body.decision === 'rejected' && body.reason === undefined) {
-      const message = 'a rejection needs a reason';
+    if (body.decision !== 'granted' && body.reason === undefined) {
+      const message = `a ${body.decision === 'returned' ? 'returned' : 'refused'} file needs a reason`;
       ctx.addIssue({ code: 'custom', message, path: ['reason'], params: issueCode('reason-required') });
     }
   })

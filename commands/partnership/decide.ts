@@ -107,8 +107,10 @@ function decideApproval({ data }: Command<'RecordApprovalDecision'>, state: Part
     return event('ApprovalGranted', { ...fact, level, reference, reason, levelsRemaining });
   }
   if (reason === undefined) {
-    throw new DomainError('reason-required', 'a rejection needs a reason', ['reason']);
+    throw new DomainError('reason-required', `a ${data.decision} file needs a reason`, ['reason']);
   }
+  if (data.decision === 'returned') return event('ApprovalReturned', { ...fact, level, reason, reference });
+  // A refusal is stored as ApprovalRejected, the event that has always meant it.
   return event('ApprovalRejected', { ...fact, level, reason, reference });
 }
 

@@ -59,6 +59,8 @@ export type ApprovalRejected = DomainEvent<
   'ApprovalRejected',
   Fact & { level: ApprovalLevel; reason: string; reference?: string }
 >;
+/** The level asked for more material: the grants so far stand, the office resubmits at this level. */
+export type ApprovalReturned = DomainEvent<'ApprovalReturned', Fact & { level: ApprovalLevel; reason: string; reference?: string }>;
 export type AgreementSigned = DomainEvent<
   'AgreementSigned',
   Fact & { kind: PartnershipKind; place: string; signatories: Signatory[]; documentRef?: string }
@@ -103,6 +105,7 @@ export type PartnershipEvent =
   | ApprovalRequested
   | ApprovalGranted
   | ApprovalRejected
+  | ApprovalReturned
   | AgreementSigned
   | ActivityRecorded
   | RelationshipUpgraded

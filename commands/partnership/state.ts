@@ -9,6 +9,24 @@ export interface GrantedApproval {
   reference?: string;
 }
 
+/** The latest return or refusal of the file, as the office reads it. */
+export interface ApprovalSetback {
+  level: ApprovalLevel;
+  on: string;
+  reason: string;
+  reference?: string;
+}
+
+export interface Approvals {
+  required: ApprovalLevel[];
+  granted: GrantedApproval[];
+  pending: ApprovalLevel | null;
+  /** Present once a level returned the file for more material: how often, and the latest time. */
+  returned?: ApprovalSetback & { times: number };
+  /** Present once a level refused the file: the latest refusal. */
+  refused?: ApprovalSetback;
+}
+
 /** A partnership that exists. Dates are ISO calendar days; null means "not yet". */
 export interface Partnership {
   id: string;
@@ -21,7 +39,7 @@ export interface Partnership {
   proposedOn: string;
   contactOn: string | null;
   intentSignedOn: string | null;
-  approvals: { required: ApprovalLevel[]; granted: GrantedApproval[]; pending: ApprovalLevel | null };
+  approvals: Approvals;
   signedOn: string | null;
   upgradedOn: string | null;
   lastActivityOn: string | null;
@@ -59,6 +77,10 @@ function proposed({ data }: PartnershipProposed): Partnership {
   };
 }
 
+function setback({ level, date, reason, reference }: { level: ApprovalLevel; date: string; reason: string; reference?: string | undefined }): ApprovalSetback {
+  return { level, on: date, reason, ...(reference !== undefined && { reference }) };
+}
+
 const moved = (state: Partnership, status: PartnershipStatus, since: string): Partnership => ({
   ...state,
   status,
@@ -83,9 +105,16 @@ export function evolve(state: PartnershipState, event: PartnershipEvent): Partne
       const status = levelsRemaining.length === 0 ? 'approved' : 'intent_signed';
       return { ...moved(state, status, date), approvals: { ...state.approvals, granted, pending: null } };
     }
-    case 'ApprovalRejected':
-      // A rejection sends the file back to negotiation: a new letter of intent restarts the approvals.
-      return { ...moved(state, 'in_contact', date), approvals: { ...state.approvals, granted: [], pending: null } };
+    case 'ApprovalRejected': {
+      // A refusal sends the file back to negotiation: a new letter of intent restarts the approvals.
+      const refused = setback(event.data);
+      return { ...moved(state, 'in_contact', date), approvals: { ...state.approvals, granted: [], pending: null, refused } };
+    }
+    case 'ApprovalReturned': {
+      // A return keeps the grants: the office completes the file and requests the same level again.
+      const returned = { ...setback(event.data), times: (state.approvals.returned?.times ?? 0) + 1 };
+      return { ...moved(state, 'intent_signed', date), approvals: { ...state.approvals, pending: null, returned } };
+    }
     case 'AgreementSigned':
       return { ...moved(state, 'active', date), signedOn: date };
     case 'ActivityRecorded': {

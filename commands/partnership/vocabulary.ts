@@ -72,7 +72,14 @@ export type ActivityDirection = (typeof ACTIVITY_DIRECTIONS)[number];
 export const SIGNATORY_SIDES = ['local', 'partner'] as const;
 export type SignatorySide = (typeof SIGNATORY_SIDES)[number];
 
-export const APPROVAL_DECISIONS = ['granted', 'rejected'] as const;
+/**
+ * A level grants (批准), returns the file for more material (退回补充材料:
+ * the grants so far stand and the office resubmits at the same level) or
+ * refuses it (不予批准: back to negotiation). `rejected` is the older word
+ * for `refused`, still accepted from office tools.
+ */
+export const APPROVAL_DECISIONS = ['granted', 'returned', 'refused', 'rejected'] as const;
+export type ApprovalDecision = (typeof APPROVAL_DECISIONS)[number];
 
 /**
  * Ranks arrive as free text: "Vice Governor", "vice_governor" and

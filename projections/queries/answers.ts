@@ -66,10 +66,17 @@ const rowSummary = {
   partner: PartnerView,
 };
 
+const setback = () => ({ level: z.enum(APPROVAL_LEVELS), on: day(), reason: z.string(), reference: z.string().optional() });
+
 const Approvals = z.object({
   required: z.array(z.enum(APPROVAL_LEVELS)),
   granted: z.array(z.object({ level: z.enum(APPROVAL_LEVELS), on: day(), reference: z.string().optional() })),
   pending: z.enum(APPROVAL_LEVELS).nullable(),
+  returned: z
+    .object({ ...setback(), times: count() })
+    .describe('Once a level returned the file for more material (退回补充材料): the latest return and how many there were')
+    .optional(),
+  refused: z.object(setback()).describe('Once a level refused the file (不予批准): the latest refusal').optional(),
 });
 
 export const PartnershipRowSchema = z
@@ -167,6 +174,7 @@ export const PipelineAnswer = z
     today: day(),
     total: count(),
     byStage: counts(PIPELINE_STATUSES),
+    returned: count().describe('Files a level returned for more material and not yet resubmitted (part of intent_signed)'),
     byOffice: z.array(OfficeCount),
     items: z.array(
       z.object({
@@ -177,6 +185,7 @@ export const PipelineAnswer = z
         statusSince: day(),
         daysInStage: z.number().int(),
         daysSinceProposal: z.number().int(),
+        awaitingResubmission: z.boolean().describe('Returned for more material and not yet requested again'),
         approvals: Approvals,
       }),
     ),

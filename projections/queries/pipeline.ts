@@ -21,6 +21,10 @@ export function pipelineRows(view: RegisterView, day: string): (PartnershipRow &
   return rows;
 }
 
+/** A file a level returned and the office has not yet sent back: nothing has moved it since the return. */
+const awaitingResubmission = (row: PartnershipRow) =>
+  row.status === 'intent_signed' && row.approvals.returned !== undefined && row.approvals.returned.on === row.statusSince;
+
 /**
  * The candidate pipeline (储备意向结好友城) at the end of `day`: every
  * partnership proposed and not yet signed nor withdrawn, with how long it
@@ -40,6 +44,7 @@ export function pipeline(view: RegisterView, { day }: { day: string }) {
       statusSince: row.statusSince,
       daysInStage: daysBetween(row.statusSince, day),
       daysSinceProposal: daysBetween(row.proposedOn, day),
+      awaitingResubmission: awaitingResubmission(row),
       approvals: row.approvals,
     }))
     .sort((a, b) => stageIndex(b.stage) - stageIndex(a.stage) || b.daysInStage - a.daysInStage || a.id.localeCompare(b.id));
@@ -48,5 +53,6 @@ export function pipeline(view: RegisterView, { day }: { day: string }) {
     PipelineStage,
     number
   >;
-  return { today: day, total: candidates.length, byStage, byOffice: countByOffice(candidates, (row) => row.local.cityCode), items };
+  const returned = items.filter((item) => item.awaitingResubmission).length;
+  return { today: day, total: candidates.length, byStage, returned, byOffice: countByOffice(candidates, (row) => row.local.cityCode), items };
 }

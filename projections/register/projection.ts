@@ -13,6 +13,7 @@ const HANDLED: Record<PartnershipEventType, true> = {
   ApprovalRequested: true,
   ApprovalGranted: true,
   ApprovalRejected: true,
+  ApprovalReturned: true,
   AgreementSigned: true,
   ActivityRecorded: true,
   RelationshipUpgraded: true,

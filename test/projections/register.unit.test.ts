@@ -93,8 +93,8 @@ const rowToday = {
     required: ['city', 'province', 'national'],
     granted: [
       { level: 'city', on: '2021-06-01' },
-      { level: 'province', on: '2021-07-01' },
-      { level: 'national', on: '2021-09-01' },
+      { level: 'province', on: '2021-07-01', reference: 'LZB-2021-7' },
+      { level: 'national', on: '2021-09-01', reference: 'WB-2021-7' },
     ],
     pending: null,
   },
