@@ -95,8 +95,17 @@ export const RecordActivityBody = z
   });
 
 export const UpgradeRelationshipBody = z
-  .strictObject({ to: z.enum(['sister']), ...commonFields })
-  .meta({ id: 'UpgradeRelationshipBody', description: 'Upgrades a friendly_cooperation relationship to sister' });
+  .strictObject({
+    to: z.enum(['sister']),
+    place: text(200).describe('Where the new sister agreement was signed'),
+    signatories: z.array(Signatory).min(1).max(10),
+    documentRef: text(100).optional(),
+    ...commonFields,
+  })
+  .meta({
+    id: 'UpgradeRelationshipBody',
+    description: 'The sister agreement that upgrades a friendly_cooperation relationship, once the approvals a sister tie needs are granted',
+  });
 
 export const MarkDormantBody = z
   .strictObject({ reason: reason(), ...commonFields })

@@ -8,7 +8,7 @@ import { grantNeedsReference, levelsAfter, nextApprovalLevel, requiredApprovals 
 import type { PartnershipCommand } from './commands.ts';
 import type { PartnershipEvent } from './events.ts';
 import { checkPartnerSide, resolveLocalSide } from './parties.ts';
-import type { Partnership, PartnershipState } from './state.ts';
+import type { Approvals, Partnership, PartnershipState } from './state.ts';
 import { requireDateOrder, requireTransition } from './transitions.ts';
 
 const event = eventFactory<PartnershipEvent>();
@@ -45,11 +45,7 @@ export function decide(
     case 'RecordActivity':
       return recordActivity(command, state, fact, context.newId());
     case 'UpgradeRelationship':
-      if (state.kind !== 'friendly_cooperation') {
-        const message = `only a friendly_cooperation relationship can be upgraded to sister; this one is ${state.kind}`;
-        throw new DomainError('upgrade-not-allowed', message);
-      }
-      return [event('RelationshipUpgraded', { ...fact, from: state.kind, to: command.data.to })];
+      return [upgrade(command, state, fact)];
     case 'MarkDormant':
       return [event('PartnershipMarkedDormant', { ...fact, reason: command.data.reason })];
     case 'Reactivate': {
@@ -81,20 +77,47 @@ function propose({ id, data }: Command<'ProposePartnership'>, context: DecideCon
   });
 }
 
+/** Only friendly cooperation grows into a sister tie; institutional ties stay what they are. */
+function requireUpgradable(state: Partnership): asserts state is Partnership & { kind: 'friendly_cooperation' } {
+  if (state.kind !== 'friendly_cooperation') {
+    const message = `only a friendly_cooperation relationship can be upgraded to sister; this one is ${state.kind}`;
+    throw new DomainError('upgrade-not-allowed', message);
+  }
+}
+
+/**
+ * The approvals a command works on: the file's own in the pipeline; for an
+ * active tie, those of its upgrade to sister, which needs the chain a new
+ * sister tie of its local level needs.
+ */
+function approvalsInPlay(state: Partnership): Approvals {
+  if (state.status !== 'active') return state.approvals;
+  requireUpgradable(state);
+  return state.upgradeApprovals ?? { required: requiredApprovals('sister', state.local.level), granted: [], pending: null };
+}
+
 function requestApproval({ data }: Command<'RequestApproval'>, state: Partnership, fact: Fact) {
-  const { required, granted } = state.approvals;
+  const { required, granted, pending } = approvalsInPlay(state);
+  if (pending !== null) {
+    throw new DomainError('approval-out-of-order', `the ${pending} approval is already pending`);
+  }
   const next = nextApprovalLevel(required, granted.length);
   if (next === undefined) {
-    throw new DomainError('approval-not-required', `a ${state.kind} partnership needs no approval`);
+    const message = state.status === 'active' ? 'the upgrade to sister has every approval it needs' : `a ${state.kind} partnership needs no approval`;
+    throw new DomainError('approval-not-required', message);
   }
   if (data.level !== next) {
     throw new DomainError('approval-out-of-order', `the next approval needed is ${next}, not ${data.level}`);
   }
-  return event('ApprovalRequested', { ...fact, level: data.level });
+  const upgradeRequires = state.status === 'active' && state.upgradeApprovals === undefined ? required : undefined;
+  return event('ApprovalRequested', { ...fact, level: data.level, upgradeRequires });
 }
 
 function decideApproval({ data }: Command<'RecordApprovalDecision'>, state: Partnership, fact: Fact) {
-  const { pending, required } = state.approvals;
+  const { pending, required } = approvalsInPlay(state);
+  if (pending === null) {
+    throw new DomainError('approval-level-mismatch', `no approval is pending, so no ${data.level} decision can be recorded`);
+  }
   if (data.level !== pending) {
     throw new DomainError('approval-level-mismatch', `the ${pending} approval is pending, not ${data.level}`);
   }
@@ -112,6 +135,19 @@ function decideApproval({ data }: Command<'RecordApprovalDecision'>, state: Part
   if (data.decision === 'returned') return event('ApprovalReturned', { ...fact, level, reason, reference });
   // A refusal is stored as ApprovalRejected, the event that has always meant it.
   return event('ApprovalRejected', { ...fact, level, reason, reference });
+}
+
+/** The new sister agreement completes an upgrade whose approvals are all granted. */
+function upgrade({ data }: Command<'UpgradeRelationship'>, state: Partnership, fact: Fact) {
+  requireUpgradable(state);
+  const { required, granted } = approvalsInPlay(state);
+  const missing = required.slice(granted.length);
+  if (missing.length > 0) {
+    const message = `an upgrade to sister needs the approvals a new sister tie needs; still missing: ${missing.join(', ')}`;
+    throw new DomainError('approvals-incomplete', message);
+  }
+  const { to, place, signatories, documentRef } = data;
+  return event('RelationshipUpgraded', { ...fact, from: state.kind, to, place, signatories, documentRef });
 }
 
 function signAgreement({ data }: Command<'SignAgreement'>, state: Partnership, fact: Fact) {

@@ -44,7 +44,17 @@ export type PartnershipProposed = DomainEvent<
 >;
 export type ContactEstablished = DomainEvent<'ContactEstablished', Fact & { channel?: ContactChannel }>;
 export type LetterOfIntentSigned = DomainEvent<'LetterOfIntentSigned', Fact & { documentRef?: string }>;
-export type ApprovalRequested = DomainEvent<'ApprovalRequested', Fact & { level: ApprovalLevel }>;
+export type ApprovalRequested = DomainEvent<
+  'ApprovalRequested',
+  Fact & {
+    level: ApprovalLevel;
+    /**
+     * On the first request for upgrading an active friendly-cooperation tie
+     * to sister: the chain the upgrade needs, fixed then as a proposal fixes its own.
+     */
+    upgradeRequires?: ApprovalLevel[];
+  }
+>;
 export type ApprovalGranted = DomainEvent<
   'ApprovalGranted',
   Fact & {
@@ -83,7 +93,14 @@ export type ActivityRecorded = DomainEvent<
 >;
 export type RelationshipUpgraded = DomainEvent<
   'RelationshipUpgraded',
-  Fact & { from: 'friendly_cooperation'; to: 'sister' }
+  Fact & {
+    from: 'friendly_cooperation';
+    to: 'sister';
+    /** The new agreement that completes the upgrade (absent on upgrades recorded before it was required). */
+    place?: string;
+    signatories?: Signatory[];
+    documentRef?: string;
+  }
 >;
 export type PartnershipMarkedDormant = DomainEvent<'PartnershipMarkedDormant', Fact & { reason: string }>;
 export type PartnershipReactivated = DomainEvent<

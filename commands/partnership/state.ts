@@ -40,6 +40,8 @@ export interface Partnership {
   contactOn: string | null;
   intentSignedOn: string | null;
   approvals: Approvals;
+  /** Present once an active friendly-cooperation tie asked for the approvals of an upgrade to sister. */
+  upgradeApprovals?: Approvals;
   signedOn: string | null;
   upgradedOn: string | null;
   lastActivityOn: string | null;
@@ -81,6 +83,57 @@ function setback({ level, date, reason, reference }: { level: ApprovalLevel; dat
   return { level, on: date, reason, ...(reference !== undefined && { reference }) };
 }
 
+type ApprovalEvent = Extract<PartnershipEvent, { type: 'ApprovalRequested' | 'ApprovalGranted' | 'ApprovalRejected' | 'ApprovalReturned' }>;
+
+/**
+ * A file's approvals after one step. A grant adds to the grants; a return
+ * (more material needed) keeps them and the office resubmits at the same
+ * level; a refusal voids them.
+ */
+function nextApprovals(approvals: Approvals, event: ApprovalEvent): Approvals {
+  const { data } = event;
+  switch (event.type) {
+    case 'ApprovalRequested':
+      return { ...approvals, pending: data.level };
+    case 'ApprovalGranted': {
+      const { reference } = event.data;
+      const granted = [...approvals.granted, { level: data.level, on: data.date, ...(reference !== undefined && { reference }) }];
+      return { ...approvals, granted, pending: null };
+    }
+    case 'ApprovalReturned':
+      return { ...approvals, pending: null, returned: { ...setback(event.data), times: (approvals.returned?.times ?? 0) + 1 } };
+    case 'ApprovalRejected':
+      return { ...approvals, granted: [], pending: null, refused: setback(event.data) };
+    default:
+      return unreachable(event);
+  }
+}
+
+/** The approvals of an upgrade under way, or those an upgrade starts with. */
+function upgradeApprovals(state: Partnership, event: ApprovalEvent): Approvals {
+  const required = event.type === 'ApprovalRequested' ? event.data.upgradeRequires : undefined;
+  return state.upgradeApprovals ?? { required: required ?? [], granted: [], pending: null };
+}
+
+/** An approval step of a file in the pipeline moves it: to review, back to the office, back to negotiation, or approved. */
+function approvalStep(state: Partnership, event: ApprovalEvent): Partnership {
+  const approvals = nextApprovals(state.approvals, event);
+  const { date } = event.data;
+  switch (event.type) {
+    case 'ApprovalRequested':
+      return { ...moved(state, 'under_review', date), approvals };
+    case 'ApprovalGranted':
+      return { ...moved(state, event.data.levelsRemaining.length === 0 ? 'approved' : 'intent_signed', date), approvals };
+    case 'ApprovalReturned':
+      return { ...moved(state, 'intent_signed', date), approvals };
+    case 'ApprovalRejected':
+      // Back to negotiation: a new letter of intent restarts the approvals.
+      return { ...moved(state, 'in_contact', date), approvals };
+    default:
+      return unreachable(event);
+  }
+}
+
 const moved = (state: Partnership, status: PartnershipStatus, since: string): Partnership => ({
   ...state,
   status,
@@ -98,23 +151,10 @@ export function evolve(state: PartnershipState, event: PartnershipEvent): Partne
     case 'LetterOfIntentSigned':
       return { ...moved(state, 'intent_signed', date), intentSignedOn: date };
     case 'ApprovalRequested':
-      return { ...moved(state, 'under_review', date), approvals: { ...state.approvals, pending: event.data.level } };
-    case 'ApprovalGranted': {
-      const { level, reference, levelsRemaining } = event.data;
-      const granted = [...state.approvals.granted, { level, on: date, ...(reference !== undefined && { reference }) }];
-      const status = levelsRemaining.length === 0 ? 'approved' : 'intent_signed';
-      return { ...moved(state, status, date), approvals: { ...state.approvals, granted, pending: null } };
-    }
-    case 'ApprovalRejected': {
-      // A refusal sends the file back to negotiation: a new letter of intent restarts the approvals.
-      const refused = setback(event.data);
-      return { ...moved(state, 'in_contact', date), approvals: { ...state.approvals, granted: [], pending: null, refused } };
-    }
-    case 'ApprovalReturned': {
-      // A return keeps the grants: the office completes the file and requests the same level again.
-      const returned = { ...setback(event.data), times: (state.approvals.returned?.times ?? 0) + 1 };
-      return { ...moved(state, 'intent_signed', date), approvals: { ...state.approvals, pending: null, returned } };
-    }
+    case 'ApprovalGranted':
+    case 'ApprovalRejected':
+    case 'ApprovalReturned':
+      return state.status === 'active' ? { ...state, upgradeApprovals: nextApprovals(upgradeApprovals(state, event), event) } : approvalStep(state, event);
     case 'AgreementSigned':
       return { ...moved(state, 'active', date), signedOn: date };
     case 'ActivityRecorded': {

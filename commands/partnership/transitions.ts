@@ -15,8 +15,9 @@ export const PARTNERSHIP_TRANSITIONS: Readonly<
 > = {
   RecordContact: ['candidate'],
   SignLetterOfIntent: ['candidate', 'in_contact'],
-  RequestApproval: ['intent_signed'],
-  RecordApprovalDecision: ['under_review'],
+  // While active, a friendly-cooperation tie goes through the sister approvals to be upgraded.
+  RequestApproval: ['intent_signed', 'active'],
+  RecordApprovalDecision: ['under_review', 'active'],
   SignAgreement: ['intent_signed', 'approved'],
   RecordActivity: [...PIPELINE_STATUSES, 'active', 'dormant'],
   UpgradeRelationship: ['active'],

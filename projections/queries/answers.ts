@@ -91,6 +91,7 @@ export const PartnershipRowSchema = z
     contactOn: day().nullable(),
     intentSignedOn: day().nullable(),
     approvals: Approvals,
+    upgradeApprovals: Approvals.describe('Once an active friendly-cooperation tie asked to be upgraded to sister: the approvals of the upgrade').optional(),
     signedOn: day().nullable(),
     upgradedOn: day().nullable(),
     lastActivityOn: day().nullable(),

@@ -75,7 +75,7 @@ function realDraft(rnd: Random, real: RealPartnership, index: number): Draft {
   const draft = draftOf(key, parties, 'signed', true, path.signed(signedOn, { contact: r.chance(0.7), rejection: false }));
   if (real.upgrade !== undefined) {
     const upgradedOn = randomDate(r, `${real.upgrade.upgradedYear}-03-01`, `${real.upgrade.upgradedYear}-10-31`);
-    draft.lifecycle.push({ date: upgradedOn, body: { type: 'UpgradeRelationship', data: { to: 'sister' } } });
+    draft.lifecycle.push(...new PathBuilder(r.fork('upgrade'), parties).upgraded(upgradedOn));
   }
   return draft;
 }
@@ -276,7 +276,7 @@ function assignUpgrades(rnd: Random, drafts: Draft[]): void {
   );
   for (const draft of rnd.shuffle(eligible).slice(0, 8)) {
     const upgradedOn = randomDate(rnd, addYears(draft.plan.signedOn as string, 3), minDate(addYears(draft.plan.signedOn as string, 10), '2021-06-30'));
-    draft.lifecycle.push({ date: upgradedOn, body: { type: 'UpgradeRelationship', data: { to: 'sister' } } });
+    draft.lifecycle.push(...new PathBuilder(rnd.fork(`${draft.plan.key}/upgrade`), draft.plan.parties).upgraded(upgradedOn));
   }
 }
 

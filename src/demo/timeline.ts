@@ -66,7 +66,11 @@ export class PathBuilder {
   ) {}
 
   private get required(): ApprovalLevel[] {
-    const { local, kind } = this.parties;
+    return this.requiredFor(this.parties.kind);
+  }
+
+  private requiredFor(kind: PartnershipKind): ApprovalLevel[] {
+    const { local } = this.parties;
     const level = local.institution !== undefined ? 'institution' : (resolveDivision(local.divisionCode)?.level ?? 'city');
     return requiredApprovals(kind, level);
   }
@@ -110,7 +114,8 @@ export class PathBuilder {
     };
   }
 
-  private sign(): Proto {
+  /** Where and by whom an agreement is signed. */
+  private agreement() {
     const { local, partner } = this.parties;
     const here = localName(local);
     const place = this.rnd.chance(0.55) ? here : partner.nameEn;
@@ -120,10 +125,28 @@ export class PathBuilder {
       { side: 'local' as const, name: `${here} representative`, title: provincial ? 'Governor' : 'Mayor' },
       { side: 'partner' as const, name: `${partner.nameEn} representative`, title: partner.level === 'city' ? 'Mayor' : 'Head of government' },
     ];
+    return { place, signatories, documentRef: (date: string) => `SD-FAO-${year(date)}-${n}` };
+  }
+
+  private sign(): Proto {
+    const { place, signatories, documentRef } = this.agreement();
     return {
       gap: this.rnd.int(15, 90),
-      make: (date) => ({ type: 'SignAgreement', data: { place, signatories, documentRef: `SD-FAO-${year(date)}-${n}` } }),
+      make: (date) => ({ type: 'SignAgreement', data: { place, signatories, documentRef: documentRef(date) } }),
     };
+  }
+
+  /**
+   * A friendly-cooperation tie upgraded to sister on `upgradedOn`: the
+   * approvals a new sister tie needs, then the new agreement.
+   */
+  upgraded(upgradedOn: string): Entry[] {
+    const { place, signatories, documentRef } = this.agreement();
+    const agreement: Proto = {
+      gap: this.rnd.int(15, 90),
+      make: (date) => ({ type: 'UpgradeRelationship', data: { to: 'sister', place, signatories, documentRef: documentRef(date) } }),
+    };
+    return endingOn(upgradedOn, [...this.approvals(this.requiredFor('sister')), agreement]);
   }
 
   private approvals(levels: readonly ApprovalLevel[]): Proto[] {

@@ -193,7 +193,19 @@ t.test('authorization matrix: role × office × route', async (t) => {
       name: 'POST /partnerships/:id/activities',
       prepare: p('friendly_cooperation', 'active', '/activities', { date: '2021-06-01', type: 'sports', direction: 'incoming', title: 'Marathon', participants: 30 }),
     },
-    { name: 'POST /partnerships/:id/upgrade', prepare: p('friendly_cooperation', 'active', '/upgrade', { to: 'sister', date: '2021-06-01' }) },
+    {
+      name: 'POST /partnerships/:id/upgrade',
+      prepare: async (office) => {
+        const id = await partnership(office, 'friendly_cooperation', 'active');
+        // The upgrade needs the approvals a new sister tie of that office needs.
+        const levels = office === 'province' ? ['province', 'national'] : ['city', 'province', 'national'];
+        for (const [n, level] of levels.entries()) {
+          await asAdmin(post(`/partnerships/${id}/approval-requests`, { level, date: `2021-0${n + 1}-10` }));
+          await asAdmin(post(`/partnerships/${id}/approval-decisions`, { level, decision: 'granted', reference: `${level}-2021-3`, date: `2021-0${n + 1}-25` }));
+        }
+        return post(`/partnerships/${id}/upgrade`, { to: 'sister', place: 'Auckland', signatories: [{ side: 'local', name: 'Sun' }], date: '2021-06-01' });
+      },
+    },
     { name: 'POST /partnerships/:id/dormancy', prepare: p('friendly_cooperation', 'active', '/dormancy', { reason: 'quiet', date: '2021-06-01' }) },
     { name: 'POST /partnerships/:id/reactivation', prepare: p('friendly_cooperation', 'dormant', '/reactivation', { reason: 'campaign', date: '2021-06-01' }) },
     { name: 'POST /partnerships/:id/termination', prepare: p('friendly_cooperation', 'active', '/termination', { reason: 'merged', date: '2021-06-01' }) },

@@ -86,3 +86,52 @@ t.test('refused: back to negotiation, earlier grants void, the reason readable; 
     t.equal((await post(`/partnerships/${id}/approval-requests`, { date: '2021-06-25', level: 'city' })).statusCode, 200, 'and the approvals start again at the city');
   }
 });
+
+t.test('an upgrade to sister needs the sister approvals, asked while the tie stays active, then a new agreement', async (t) => {
+  const { post, get, keys, expectNewEvents } = await buildTestApp(t);
+  const friendly = { ...qingdaoDakar, kind: 'friendly_cooperation', date: '2015-03-01' };
+  const id = (await post('/partnerships', friendly)).json().id as string;
+  await post(`/partnerships/${id}/letter-of-intent`, { date: '2015-05-01' });
+  const signedOn = { date: '2015-10-01', place: 'Qingdao', signatories: [{ side: 'local', name: 'Zhang' }], documentRef: 'QD-FC-2015-3' };
+  t.equal((await post(`/partnerships/${id}/agreement`, signedOn)).statusCode, 200);
+  await expectNewEvents(`partnership-${id}`, [{ type: 'PartnershipProposed' }, { type: 'LetterOfIntentSigned' }, { type: 'AgreementSigned' }]);
+
+  const upgrade = { to: 'sister', date: '2021-09-20', place: 'Dakar', signatories: [{ side: 'partner', name: 'Soham El Wardini', title: 'Mayor' }], documentRef: 'QD-SC-2021-8' };
+  const early = await post(`/partnerships/${id}/upgrade`, upgrade);
+  t.equal(early.statusCode, 409, 'no upgrade without the approvals');
+  t.equal(early.json().code, 'approvals-incomplete');
+  t.match(early.json().detail, /city, province, national/, 'the answer names the missing levels');
+  t.equal((await post(`/partnerships/${id}/upgrade`, { to: 'sister', date: '2021-09-20' })).statusCode, 400, 'the new agreement is part of the upgrade');
+
+  for (const [n, level] of (['city', 'province', 'national'] as const).entries()) {
+    t.equal((await post(`/partnerships/${id}/approval-requests`, { level, date: `2021-0${n + 3}-01` })).statusCode, 200, `${level} requested`);
+    const status = (await get(`/partnerships/${id}`)).json().state.status;
+    t.equal(status, 'active', 'the tie stays active while the upgrade is reviewed');
+    const decision = { level, decision: 'granted', reference: `${level}-2021-5`, date: `2021-0${n + 3}-20` };
+    t.equal((await post(`/partnerships/${id}/approval-decisions`, decision)).statusCode, 200, `${level} granted`);
+  }
+  const overviewBefore = (await get('/dashboards/overview?asOf=2021-09-01')).json();
+  t.equal(overviewBefore.relationships, 1, 'it keeps counting while the upgrade is under way');
+
+  t.equal((await post(`/partnerships/${id}/upgrade`, upgrade)).statusCode, 200);
+  const state = (await get(`/partnerships/${id}`)).json().state;
+  t.match(state, { status: 'active', kind: 'sister', upgradedOn: '2021-09-20', upgradeApprovals: { required: ['city', 'province', 'national'], pending: null } });
+  t.equal(state.upgradeApprovals.granted.length, 3);
+
+  const history = (await get(`/partnerships/${id}/history`, { authorization: `Bearer ${keys.auditor}` })).json().events;
+  const agreements = history.filter((e: { type: string }) => e.type === 'AgreementSigned' || e.type === 'RelationshipUpgraded');
+  t.match(
+    agreements.map((e: { type: string; data: { place: string; documentRef: string } }) => [e.type, e.data.place, e.data.documentRef]),
+    [
+      ['AgreementSigned', 'Qingdao', 'QD-FC-2015-3'],
+      ['RelationshipUpgraded', 'Dakar', 'QD-SC-2021-8'],
+    ],
+    'the history shows both agreements',
+  );
+  const before = (await get('/dashboards/overview?asOf=2021-09-19')).json();
+  const after = (await get('/dashboards/overview?asOf=2021-09-20')).json();
+  t.equal(before.byKind.friendly_cooperation, 1);
+  t.equal(after.byKind.sister, 1, 'counted by its current kind from the upgrade');
+  t.equal(after.byKind.friendly_cooperation, 0);
+  t.equal((await post(`/partnerships/${id}/approval-requests`, { level: 'city', date: '2021-10-01' })).json().code, 'upgrade-not-allowed', 'a sister tie asks for no more approvals');
+});

@@ -105,7 +105,11 @@ export const commands = {
     id: ID,
     data: { type: 'culture', direction: 'outgoing', title: 'Exhibition', participants: 40, date: '2024-06-01' },
   },
-  UpgradeRelationship: { type: 'UpgradeRelationship', id: ID, data: { to: 'sister', date: '2024-06-01' } },
+  UpgradeRelationship: {
+    type: 'UpgradeRelationship',
+    id: ID,
+    data: { to: 'sister', place: 'Dakar', signatories: [{ side: 'partner', name: 'B' }], date: '2024-06-01' },
+  },
   MarkDormant: { type: 'MarkDormant', id: ID, data: { reason: 'quiet', date: '2024-06-01' } },
   Reactivate: { type: 'Reactivate', id: ID, data: { date: '2024-06-01' } },
   TerminatePartnership: { type: 'TerminatePartnership', id: ID, data: { reason: 'ended', date: '2024-06-01' } },

@@ -132,7 +132,7 @@ t.test('list and number limits', async (t) => {
 
 t.test('other bodies', async (t) => {
   const s = partnershipCommandSchemas;
-  t.strictSame(issues(s.UpgradeRelationship, { to: 'friendly_cooperation' }).codes, ['to: invalid_value']);
+  t.strictSame(issues(s.UpgradeRelationship, { to: 'friendly_cooperation' }).codes, ['to: invalid_value', 'place: invalid_type', 'signatories: invalid_type']);
   t.strictSame(issues(s.MarkDormant, {}).codes, ['reason: invalid_type']);
   t.strictSame(issues(s.Reactivate, { campaignId: 'abc' }).codes, ['campaignId: invalid_format']);
   t.strictSame(issues(s.TerminatePartnership, { reason: 'ended' }).codes, []);

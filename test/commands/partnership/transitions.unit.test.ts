@@ -1,6 +1,6 @@
 import t from 'tap';
-import { type PartnershipCommandType, partnershipDecider } from '../../../commands/partnership/index.ts';
-import { spec, testContext } from '../spec.ts';
+import { type PartnershipCommandType, type PartnershipEvent, partnershipDecider } from '../../../commands/partnership/index.ts';
+import { fold, spec, testContext } from '../spec.ts';
 import { commands, contact, ID, intent, proposed, signed, sisterHistory } from './fixtures.ts';
 
 const statuses = [
@@ -28,8 +28,9 @@ const sisterMatrix: Record<PartnershipCommandType, readonly Outcome[]> = {
   ProposePartnership: [['PartnershipProposed'], AE, AE, AE, AE, AE, AE, AE, AE, AE],
   RecordContact: [NF, ['ContactEstablished'], X, X, X, X, X, X, X, X],
   SignLetterOfIntent: [NF, ['LetterOfIntentSigned'], ['LetterOfIntentSigned'], X, X, X, X, X, X, X],
-  RequestApproval: [NF, X, X, ['ApprovalRequested'], X, X, X, X, X, X],
-  RecordApprovalDecision: [NF, X, X, X, ['ApprovalGranted'], X, X, X, X, X],
+  // While active, only a friendly-cooperation tie asks for approvals: those of its upgrade.
+  RequestApproval: [NF, X, X, ['ApprovalRequested'], X, X, 'upgrade-not-allowed', X, X, X],
+  RecordApprovalDecision: [NF, X, X, X, ['ApprovalGranted'], X, 'upgrade-not-allowed', X, X, X],
   SignAgreement: [NF, X, X, 'approvals-incomplete', X, ['AgreementSigned'], X, X, X, X],
   RecordActivity: [NF, activity, activity, activity, activity, activity, activity, [...activity, 'PartnershipReactivated'], X, X],
   UpgradeRelationship: [NF, X, X, X, X, X, 'upgrade-not-allowed', X, X, X],
@@ -100,16 +101,41 @@ t.test('friendly cooperation differs from sister only where approvals matter', a
       ]),
   );
   t.test(
-    'UpgradeRelationship to sister while active',
+    'UpgradeRelationship without the approvals a sister tie needs',
+    spec(partnershipDecider).given(active).when(commands.UpgradeRelationship).thenRejects('approvals-incomplete', 'rule'),
+  );
+  const upgradeApproved: PartnershipEvent[] = [
+    ...active,
+    { type: 'ApprovalRequested', data: { partnershipId: ID, date: '2023-01-10', level: 'city', upgradeRequires: ['city', 'province', 'national'] } },
+    { type: 'ApprovalGranted', data: { partnershipId: ID, date: '2023-02-01', level: 'city', levelsRemaining: ['province', 'national'] } },
+    { type: 'ApprovalRequested', data: { partnershipId: ID, date: '2023-02-10', level: 'province' } },
+    { type: 'ApprovalGranted', data: { partnershipId: ID, date: '2023-03-01', level: 'province', reference: 'LZB-2023-2', levelsRemaining: ['national'] } },
+    { type: 'ApprovalRequested', data: { partnershipId: ID, date: '2023-03-10', level: 'national' } },
+    { type: 'ApprovalGranted', data: { partnershipId: ID, date: '2023-06-01', level: 'national', reference: 'WB-2023-9', levelsRemaining: [] } },
+  ];
+  t.test(
+    'UpgradeRelationship to sister once the approvals are granted, with the new agreement',
     spec(partnershipDecider)
-      .given(active)
+      .given(upgradeApproved)
       .when(commands.UpgradeRelationship)
       .then([
         {
           type: 'RelationshipUpgraded',
-          data: { partnershipId: ID, date: '2024-06-01', from: 'friendly_cooperation', to: 'sister' },
+          data: { partnershipId: ID, date: '2024-06-01', from: 'friendly_cooperation', to: 'sister', place: 'Dakar', signatories: [{ side: 'partner', name: 'B' }] },
         },
       ]),
+  );
+  t.test('the upgrade approvals are asked while the tie stays active', async (t) => {
+    const state = fold(partnershipDecider, upgradeApproved.slice(0, active.length + 3));
+    t.match(state, { status: 'active', kind: 'friendly_cooperation', approvals: { required: [], granted: [] } });
+    t.match(state.status !== 'none' && state.upgradeApprovals, { required: ['city', 'province', 'national'], granted: [{ level: 'city' }], pending: 'province' });
+  });
+  t.test(
+    'the first upgrade request names the chain it needs',
+    spec(partnershipDecider)
+      .given(active)
+      .when({ type: 'RequestApproval', id: ID, data: { level: 'city', date: '2023-01-10' } })
+      .then([{ type: 'ApprovalRequested', data: { partnershipId: ID, date: '2023-01-10', level: 'city', upgradeRequires: ['city', 'province', 'national'] } }]),
   );
   t.test(
     'institutional relationships cannot be upgraded either',
