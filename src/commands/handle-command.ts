@@ -1,9 +1,10 @@
-import { foldEvents, type Decider, type DomainEvent } from '../../commands/decider.ts';
+import type { Decider, DomainEvent } from '../../commands/decider.ts';
 import { currentSchemaVersion } from '../../commands/upcasters.ts';
 import { createKeyedLock } from '../event-store/keyed-lock.ts';
-import { ConcurrencyError, type EventStore, type NewEvent, type Position, type RecordedEvent } from '../event-store/port.ts';
+import { ConcurrencyError, type EventStore, type NewEvent, type Position } from '../event-store/port.ts';
 import { derivedUuid } from '../ids.ts';
-import { ConflictRetriesExhaustedError, IdempotencyKeyReusedError, PreconditionFailedError } from './errors.ts';
+import { createAggregateCache, earlierRequest, type AggregateCache } from './aggregate-cache.ts';
+import { ConflictRetriesExhaustedError, PreconditionFailedError } from './errors.ts';
 
 /** Who asks, for which office, as part of which request chain. */
 export interface CommandMetadata {
@@ -61,6 +62,8 @@ export interface CommandHandlerOptions {
   newId: () => string;
   /** How often a write without If-Match is retried after losing a race with another process. */
   conflictRetries: number;
+  /** How many recently used aggregates are kept folded in memory (0: none, every command reads its whole stream). */
+  cacheSize?: number;
 }
 
 /** The system's own clock, for the service and its command-line tools. */
@@ -68,18 +71,23 @@ export const systemClock = (): string => new Date().toISOString();
 
 /**
  * The one command handler every aggregate uses: read the stream, fold
- * `evolve`, `decide`, append with the revision that was read. Commands on
- * one stream take turns in this process; a conflict with another process is
- * retried from a fresh read, a bounded number of times, unless the client
- * sent If-Match, which makes any mismatch a precondition failure.
+ * `evolve`, `decide`, append with the revision that was read. A recently
+ * used stream is not read again: its folded state is kept and only the
+ * events after it are read, so the expected revision of the append is still
+ * the stream's real end and another process's write is never missed.
+ * Commands on one stream take turns in this process; a conflict with
+ * another process is retried from the revision held, a bounded number of
+ * times, unless the client sent If-Match, which makes any mismatch a
+ * precondition failure.
  */
 export function createCommandHandler(options: CommandHandlerOptions): CommandHandler {
   const withLock = createKeyedLock();
+  const cache = createAggregateCache(options.cacheSize ?? 0);
   return (decider, stream, command, metadata, handleOptions = {}) =>
     withLock(stream, async () => {
       for (let attempt = 0; ; attempt++) {
         try {
-          return await attemptCommand(options, decider, stream, command, metadata, handleOptions);
+          return await attemptCommand(options, cache, decider, stream, command, metadata, handleOptions);
         } catch (error) {
           if (!(error instanceof ConcurrencyError)) throw error;
           if (handleOptions.expectedRevision !== undefined) throw new PreconditionFailedError(handleOptions.expectedRevision);
@@ -89,36 +97,22 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
     });
 }
 
-/**
- * The events of this actor's earlier request with this key, if it already
- * reached the stream. A key is its actor's own: the same key from another
- * caller is another request, so it neither replays an answer the caller may
- * not see nor tells, by a 422, that the key was used.
- */
-function earlierRequest(events: readonly RecordedEvent[], idempotency: Idempotency, actor: string): RecordedEvent | undefined {
-  const earlier = events.filter((event) => event.metadata.idempotencyKey === idempotency.key && event.metadata.actor === actor);
-  if (earlier.some((event) => event.metadata.requestHash !== idempotency.requestHash)) throw new IdempotencyKeyReusedError();
-  return earlier.at(-1);
-}
-
 async function attemptCommand<C, S, E extends DomainEvent<string, object>>(
   options: CommandHandlerOptions,
+  cache: AggregateCache,
   decider: Decider<C, S, E>,
   stream: string,
   command: C,
   metadata: CommandMetadata,
   handleOptions: HandleOptions,
 ): Promise<CommandResult> {
-  const history = await options.store.readStream(stream);
-  const last = history.at(-1);
-  const revision = last ? last.revision : -1;
-
-  const state = foldEvents(decider, history);
+  const aggregate = await cache.load(options.store, decider, stream);
+  const { state, revision, last } = aggregate;
   // Authorization comes first: a caller who may not write here learns nothing, not even from a replay.
   const office = handleOptions.authorize?.(command, state)?.office;
   if (handleOptions.idempotency) {
     // A retry whose first attempt reached the store answers as it did then.
-    const earlier = earlierRequest(history, handleOptions.idempotency, metadata.actor);
+    const earlier = earlierRequest(aggregate, handleOptions.idempotency, metadata.actor);
     if (earlier) return { revision: earlier.revision, position: earlier.position, appended: false, replayed: true };
   }
   const expected = handleOptions.expectedRevision;
