@@ -121,3 +121,51 @@ t.test('without a cache every command reads its whole stream and answers the sam
   for (let n = 0; n < 6; n++) t.equal((await command((n % 2 ? a : b).handle, id, 'RecordActivity', activity(n))).revision, 3 + n);
   await assertIntact(t, a.store, partnershipStream(id), 9);
 });
+
+t.test('commands queued on one stream are written together, each with its own answer', async (t) => {
+  const path = sharedFile(t);
+  const { store, handle } = processOn(t, path, 100);
+  let appends = 0;
+  const counted = { ...store, append: (...args: Parameters<Ledger['append']>) => (appends++, store.append(...args)) };
+  const grouped = createCommandHandler({ store: counted, clock, newId: randomUUID, conflictRetries: 5, cacheSize: 100 });
+  const id = await activePartnership(handle);
+  const stream = partnershipStream(id);
+
+  const answers = await Promise.allSettled([
+    command(grouped, id, 'RecordActivity', activity(0)),
+    command(grouped, id, 'RecordActivity', activity(1), 'key-1'),
+    command(grouped, id, 'RecordActivity', activity(1), 'key-1'),
+    command(grouped, id, 'RecordActivity', activity(2), 'key-1'),
+    grouped(partnershipDecider, stream, { type: 'RecordActivity', id, data: bodies.RecordActivity.parse(activity(3)) }, metadata, { expectedRevision: 2 }),
+    grouped(partnershipDecider, stream, { type: 'RecordActivity', id, data: bodies.RecordActivity.parse(activity(4)) }, metadata, {
+      authorize: () => {
+        throw new Error('not this one');
+      },
+    }),
+    command(grouped, id, 'MarkDormant', { date: '2021-07-01', reason: 'quiet' }),
+    command(grouped, id, 'MarkDormant', { date: '2021-07-02', reason: 'quiet again' }),
+    command(grouped, id, 'RecordActivity', { ...activity(5), date: '2021-08-01' }),
+  ]);
+  t.ok(appends < answers.length, `${answers.length} commands, ${appends} appends`);
+  t.same(
+    answers.map((answer) => (answer.status === 'fulfilled' ? [answer.value.revision, answer.value.replayed] : (answer.reason as Error).name)),
+    [[3, false], [4, false], [4, true], 'IdempotencyKeyReusedError', 'PreconditionFailedError', 'Error', [5, false], 'DomainError', [7, false]],
+    'refusals are their own; a retry in the same group answers as its first',
+  );
+  const events = await store.readStream(stream);
+  t.same(events.map((event) => event.type).slice(3), ['ActivityRecorded', 'ActivityRecorded', 'PartnershipMarkedDormant', 'ActivityRecorded', 'PartnershipReactivated']);
+  for (const answer of answers) {
+    if (answer.status === 'fulfilled') t.equal(answer.value.position, events[answer.value.revision]?.position, `revision ${answer.value.revision}: its own position`);
+  }
+  await assertIntact(t, store, stream, 8);
+});
+
+t.test('groups from two processes on one stream: a conflicting group is taken apart, nothing is lost', async (t) => {
+  const path = sharedFile(t);
+  const a = processOn(t, path, 100);
+  const b = processOn(t, path, 100);
+  const id = await activePartnership(a.handle);
+  const answers = await Promise.all(Array.from({ length: 40 }, (_, n) => command((n % 2 ? a : b).handle, id, 'RecordActivity', activity(n))));
+  t.same(answers.map((answer) => answer.revision).sort((x, y) => x - y), Array.from({ length: 40 }, (_, n) => 3 + n));
+  await assertIntact(t, a.store, partnershipStream(id), 43);
+});
