@@ -13,7 +13,10 @@ import { partnershipCommandSchemas as bodies, partnershipDecider, partnershipStr
 import { createCommandHandler, type CommandHandler } from '../../src/commands/handle-command.ts';
 import { GENESIS_HASH } from '../../src/event-store/hash-chain.ts';
 import { createLedger, type Ledger } from '../../src/event-store/ledger.ts';
+import { createEsdbEventStore } from '../../src/event-store/esdb.ts';
+import type { EventStore } from '../../src/event-store/port.ts';
 import { createSqliteEventStore } from '../../src/event-store/sqlite.ts';
+import { startEsdbWireFake } from '../support/esdb-wire-fake.ts';
 
 const clock = () => '2021-12-01T08:00:00.000Z';
 
@@ -23,9 +26,9 @@ function sharedFile(t: Test): string {
   return join(dir, 'events.db');
 }
 
-/** A handler on its own connection to the file, as another process would have. */
-function processOn(t: Test, path: string, cacheSize: number): { handle: CommandHandler; store: Ledger } {
-  const store = createLedger(createSqliteEventStore({ path }));
+/** A handler on its own connection to the file (or the server), as another process would have. */
+function processOn(t: Test, path: string | EventStore, cacheSize: number): { handle: CommandHandler; store: Ledger } {
+  const store = createLedger(typeof path === 'string' ? createSqliteEventStore({ path }) : path);
   t.teardown(() => store.close());
   return { store, handle: createCommandHandler({ store, clock, newId: randomUUID, conflictRetries: 5, cacheSize }) };
 }
@@ -168,4 +171,17 @@ t.test('groups from two processes on one stream: a conflicting group is taken ap
   const answers = await Promise.all(Array.from({ length: 40 }, (_, n) => command((n % 2 ? a : b).handle, id, 'RecordActivity', activity(n))));
   t.same(answers.map((answer) => answer.revision).sort((x, y) => x - y), Array.from({ length: 40 }, (_, n) => 3 + n));
   await assertIntact(t, a.store, partnershipStream(id), 43);
+});
+
+t.test('on EventStoreDB (the wire fake), two clients writing one stream in turn and at once lose nothing', async (t) => {
+  const fake = await startEsdbWireFake();
+  t.teardown(fake.close);
+  const client = () => createEsdbEventStore({ connectionString: fake.connectionString });
+  const a = processOn(t, client(), 100);
+  const b = processOn(t, client(), 100);
+  const id = await activePartnership(a.handle);
+  for (let n = 0; n < 6; n++) t.equal((await command((n % 2 ? a : b).handle, id, 'RecordActivity', activity(n))).revision, 3 + n);
+  const answers = await Promise.all(Array.from({ length: 20 }, (_, n) => command((n % 2 ? a : b).handle, id, 'RecordActivity', activity(n))));
+  t.same(answers.map((answer) => answer.revision).sort((x, y) => x - y), Array.from({ length: 20 }, (_, n) => 9 + n));
+  await assertIntact(t, a.store, partnershipStream(id), 29);
 });
