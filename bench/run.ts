@@ -39,6 +39,7 @@ async function main(options: BenchOptions): Promise<number> {
     workDir,
     redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     ...(options.keep !== undefined ? { keepDir: resolve(options.keep) } : {}),
+    ...(options.durability !== undefined ? { durability: options.durability } : {}),
   };
   const host = machine();
   console.log(`${host.cpus} × ${host.cpuModel}, ${host.memoryMb} MB, Node ${host.node}; ${options.connections} connections, ${options.durationSec} s per case after ${options.warmupSec} s of warm-up`);

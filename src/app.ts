@@ -33,7 +33,7 @@ export interface AppDependencies {
     Config,
     'bodyLimitBytes' | 'conflictRetries' | 'eventStore' | 'role' | 'minPositionWaitMs' | 'dormancyMonths' | 'rateLimitPerMinute'
   > &
-    Partial<Pick<Config, 'requestTimeoutMs'>>;
+    Partial<Pick<Config, 'requestTimeoutMs' | 'aggregateCacheSize'>>;
   /** Owned by the app from here on: closed when the app closes. */
   store: Ledger;
   /** Owned by the app too: closed (projections stopped) before the event store. */
@@ -106,7 +106,13 @@ async function ledgerApp(app: FastifyInstance, deps: AppDependencies) {
   const newId = deps.newId ?? randomUUID;
   const services: RouteServices = {
     store: deps.store,
-    handle: createCommandHandler({ store: deps.store, clock, newId, conflictRetries: deps.config.conflictRetries }),
+    handle: createCommandHandler({
+      store: deps.store,
+      clock,
+      newId,
+      conflictRetries: deps.config.conflictRetries,
+      cacheSize: deps.config.aggregateCacheSize ?? 0,
+    }),
     readSide: deps.readSide,
     keyStore: deps.keyStore,
     standards: deps.standards,

@@ -15,6 +15,7 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
   CONFLICT_RETRIES: z.coerce.number().int().min(0).max(20).default(5),
+  AGGREGATE_CACHE_SIZE: z.coerce.number().int().min(0).max(10_000_000).default(10_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   ROLE: z.enum(['all', 'api', 'projector']).default('all'),
@@ -39,6 +40,8 @@ export interface Config {
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   bodyLimitBytes: number;
   conflictRetries: number;
+  /** Recently used aggregates kept folded in memory, so a command reads only the events after them (0: none). */
+  aggregateCacheSize: number;
   shutdownTimeoutMs: number;
   /** A request not fully received and answered in this time is cut off (slow clients cannot hold sockets). */
   requestTimeoutMs: number;
@@ -93,6 +96,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: c.LOG_LEVEL,
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
     conflictRetries: c.CONFLICT_RETRIES,
+    aggregateCacheSize: c.AGGREGATE_CACHE_SIZE,
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
     requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
     role: c.ROLE,

@@ -10,6 +10,14 @@ t.test('defaults are the embedded deployment', async (t) => {
   t.match(config.eventStore.kind === 'sqlite' && config.eventStore.path, /data\/events\.db$/);
   t.equal(config.logLevel, 'info');
   t.equal(config.requestTimeoutMs, 30_000);
+  t.equal(config.aggregateCacheSize, 10_000);
+});
+
+t.test('AGGREGATE_CACHE_SIZE: a count of aggregates, 0 turns the cache off', async (t) => {
+  t.equal(loadConfig({ AGGREGATE_CACHE_SIZE: '0' }).aggregateCacheSize, 0);
+  t.equal(loadConfig({ AGGREGATE_CACHE_SIZE: '250' }).aggregateCacheSize, 250);
+  t.throws(() => loadConfig({ AGGREGATE_CACHE_SIZE: '-1' }), { message: /AGGREGATE_CACHE_SIZE/ });
+  t.throws(() => loadConfig({ AGGREGATE_CACHE_SIZE: 'lots' }), { message: /AGGREGATE_CACHE_SIZE/ });
 });
 
 t.test('EventStoreDB needs a connection string', async (t) => {

@@ -7,6 +7,8 @@ export interface SuiteContext {
   workDir: string;
   /** For the large suite: where to keep (and find) the generated store. */
   keepDir?: string;
+  /** For the commands suite: only this durability (both when unset). */
+  durability?: 'full' | 'normal';
   /** Redis for the large suite's Redis read models. */
   redisUrl: string;
 }

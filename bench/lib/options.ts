@@ -18,6 +18,7 @@ Options:
   --connections <n>   concurrent connections of the load generator [default 50]
   --json <file>       also write every result as JSON
   --keep <dir>        large: keep the generated store in <dir> and reuse it on later runs
+  --durability <d>    commands: only SQLITE_DURABILITY full or normal [default both]
   -h, --help          show this help
 
 Everything runs on 127.0.0.1, and every wait is bounded.
@@ -30,6 +31,7 @@ export interface BenchOptions {
   connections: number;
   json?: string;
   keep?: string;
+  durability?: 'full' | 'normal';
   help: boolean;
 }
 
@@ -51,12 +53,16 @@ export function parseOptions(argv: string[]): BenchOptions {
       connections: { type: 'string', default: '50' },
       json: { type: 'string' },
       keep: { type: 'string' },
+      durability: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   const unknown = positionals.filter((name) => !(SUITES as readonly string[]).includes(name));
   if (unknown.length > 0) throw new TypeError(`unknown suite ${unknown.join(', ')}; the suites are ${SUITES.join(', ')}`);
   const named = positionals as SuiteName[];
+  if (values.durability !== undefined && values.durability !== 'full' && values.durability !== 'normal') {
+    throw new TypeError(`--durability must be full or normal, not ${values.durability}`);
+  }
   return {
     suites: named.length > 0 ? [...new Set(named)] : [...DEFAULT_SUITES],
     durationSec: number('duration', values.duration, 1, 600),
@@ -64,6 +70,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     connections: Math.round(number('connections', values.connections, 1, 1000)),
     ...(values.json !== undefined ? { json: values.json } : {}),
     ...(values.keep !== undefined ? { keep: values.keep } : {}),
+    ...(values.durability !== undefined ? { durability: values.durability } : {}),
     help: values.help,
   };
 }

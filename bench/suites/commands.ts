@@ -74,7 +74,7 @@ export async function commandsSuite(context: SuiteContext): Promise<SuiteReport>
     column('ratioP99', 'p99 ratio to fresh', 'ratio'),
   ]);
 
-  for (const durability of ['full', 'normal'] as const) {
+  for (const durability of context.durability ? [context.durability] : (['full', 'normal'] as const)) {
     const dataDir = join(context.workDir, `commands-${durability}`);
     mkdirSync(dataDir, { recursive: true });
     let longId: string | undefined;

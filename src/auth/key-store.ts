@@ -4,8 +4,8 @@
  * instance folds the stream into memory and catches up from its last
  * revision at most once per refresh interval, so a key revoked through
  * another instance takes effect here within about a second; a key it does
- * not know yet makes it catch up at once, so a key issued elsewhere works
- * from its first request.
+ * not know yet makes it catch up before answering, so a key issued
+ * elsewhere works from its first request.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -68,8 +68,8 @@ export class RevokedKeyError extends Error {
   }
 }
 
-/** Shortest spacing of the catch-ups that keys with an unknown prefix trigger. */
-const UNKNOWN_PREFIX_PULL_MS = 100;
+/** Shortest spacing of the catch-ups that unknown keys trigger, shared by all callers. */
+const UNKNOWN_KEY_PULL_MS = 250;
 
 export interface KeyStoreOptions {
   /** Catch up with the stream at most this often on reads. */
@@ -194,14 +194,15 @@ export function createKeyStore(store: EventStore, options: KeyStoreOptions = {})
   let unknownPull: Promise<void> | undefined;
   let lastUnknownPull = Number.NEGATIVE_INFINITY;
   /**
-   * A key whose prefix no known key has may have been issued a moment ago
-   * (`npm run keys`, another instance): catch up at once instead of at the
-   * next interval. Shared by every such request and at most one every
-   * UNKNOWN_PREFIX_PULL_MS, so a flood of made-up keys costs a few stream reads.
+   * A key that matches none this instance knows may have been issued a
+   * moment ago (`npm run keys`, another instance): catch up before refusing
+   * it instead of at the next interval. Shared by every such request and at
+   * most one every UNKNOWN_KEY_PULL_MS, so a flood of made-up keys costs a
+   * few stream reads, not one per request.
    */
-  function catchUpForUnknownPrefix(): Promise<void> {
+  function catchUpForUnknownKey(): Promise<void> {
     unknownPull ??= (async () => {
-      const wait = lastUnknownPull + UNKNOWN_PREFIX_PULL_MS - performance.now();
+      const wait = lastUnknownPull + UNKNOWN_KEY_PULL_MS - performance.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       lastUnknownPull = performance.now();
       await refresh(true).catch(() => undefined);
@@ -209,23 +210,24 @@ export function createKeyStore(store: EventStore, options: KeyStoreOptions = {})
     return unknownPull;
   }
 
+  async function firstMatch(presented: string, candidates: readonly StoredKey[]): Promise<StoredKey | undefined> {
+    for (const candidate of candidates) if (await keyMatches(presented, candidate)) return candidate;
+    return undefined;
+  }
+
   async function check(presented: string, digest: string): Promise<KeyRecord | undefined> {
     const prefix = lookupPrefix(presented);
     const withPrefix = () => [...state.active.values()].filter((key) => key.prefix === prefix);
-    let candidates = withPrefix();
-    if (candidates.length === 0) {
-      await catchUpForUnknownPrefix();
-      candidates = withPrefix();
+    const known = withPrefix();
+    let match = await firstMatch(presented, known);
+    if (match === undefined) {
+      await catchUpForUnknownKey();
+      match = await firstMatch(presented, withPrefix().filter((key) => !known.includes(key)));
     }
-    for (const candidate of candidates) {
-      if (await keyMatches(presented, candidate)) {
-        // Revoked while hashing: the fold has already dropped it.
-        if (state.active.get(candidate.name)?.eventId !== candidate.eventId) return undefined;
-        verified.set(digest, { name: candidate.name, eventId: candidate.eventId, expiresAt: now() + cacheTtlMs });
-        return publicRecord(candidate);
-      }
-    }
-    return undefined;
+    // Revoked while hashing: the fold has already dropped it.
+    if (match === undefined || state.active.get(match.name)?.eventId !== match.eventId) return undefined;
+    verified.set(digest, { name: match.name, eventId: match.eventId, expiresAt: now() + cacheTtlMs });
+    return publicRecord(match);
   }
 
   function fromCache(digest: string): StoredKey | undefined {

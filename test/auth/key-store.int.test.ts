@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import t from 'tap';
 import { createKeyStore } from '../../src/auth/key-store.ts';
+import { createSqliteEventStore } from '../../src/event-store/sqlite.ts';
 import { KEYS_STREAM } from '../../commands/api-keys/index.ts';
-import { keyStoreOn, memoryStore } from './support.ts';
+import { bearer, buildAuthApp, keyStoreOn, memoryStore } from './support.ts';
 
 t.test('an issued key verifies; its secret is not in the log', async (t) => {
   const store = memoryStore(t);
@@ -187,4 +191,31 @@ t.test('made-up keys with unknown prefixes share a few catch-ups and are refused
   const answers = await Promise.all(madeUp.map((key) => keys.verify(key)));
   t.ok(answers.every((answer) => answer === undefined), 'every one refused');
   t.ok(reads <= 2, `50 concurrent unknown keys cost ${reads} stream reads`);
+});
+
+t.test('a key issued through another store on the same file works on the very next request', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'ledger-keys-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const path = join(dir, 'events.db');
+  const serving = createSqliteEventStore({ path });
+  t.teardown(() => serving.close());
+  // The service's own refresh interval: without the catch-up, the new keys would wait up to a second.
+  const app = await buildAuthApp(t, createKeyStore(serving));
+  // The command-line tool: its own connection and key store, as `npm run keys -- add` has.
+  const cli = createSqliteEventStore({ path });
+  t.teardown(() => cli.close());
+  const tool = createKeyStore(cli);
+  const chosen = 'an-operator-chosen-secret-of-40-characters';
+  await tool.provision({ name: 'admin', role: 'admin' }, 'system:bootstrap', 'first', { key: chosen });
+  t.equal((await app.inject({ method: 'GET', url: '/things', headers: bearer(chosen) })).statusCode, 200, 'a provisioned key');
+
+  for (const name of ['office-script-1', 'office-script-2']) {
+    const { key } = await tool.issue({ name, role: 'viewer' }, 'root-admin');
+    const answer = await app.inject({ method: 'GET', url: '/things', headers: bearer(key) });
+    t.equal(answer.statusCode, 200, `${name}, generated: accepted on its first request`);
+  }
+  const other = 'another-operator-secret-of-40-characters';
+  await tool.issue({ name: 'chosen-viewer', role: 'viewer' }, 'root-admin', { key: other });
+  t.equal((await app.inject({ method: 'GET', url: '/things', headers: bearer(other) })).statusCode, 200, 'a chosen secret, found among keys without a prefix');
+  t.equal((await app.inject({ method: 'GET', url: '/things', headers: bearer(`fcl_${'y'.repeat(43)}`) })).statusCode, 401, 'an unknown key is still refused');
 });

@@ -40,6 +40,8 @@ export async function buildTestApp(
   t: Test,
   options: {
     conflictRetries?: number;
+    /** Aggregates the command handler keeps folded; on by default, as in the service. */
+    aggregateCacheSize?: number;
     store?: Ledger;
     readModels?: ReadModelStore;
     minPositionWaitMs?: number;
@@ -69,6 +71,7 @@ export async function buildTestApp(
     config: {
       bodyLimitBytes: 256 * 1024,
       conflictRetries: options.conflictRetries ?? 5,
+      aggregateCacheSize: options.aggregateCacheSize ?? 10_000,
       eventStore: { kind: 'sqlite', path: ':memory:', durability: 'full' },
       role: 'all',
       minPositionWaitMs: options.minPositionWaitMs ?? 5000,
