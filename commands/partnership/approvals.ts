@@ -1,4 +1,3 @@
-import { PROVINCE_CODE } from '../shared/divisions.ts';
 import type { ApprovalLevel, LocalLevel, PartnershipKind } from './vocabulary.ts';
 
 /**
@@ -19,15 +18,6 @@ export function nextApprovalLevel(required: readonly ApprovalLevel[], grantedCou
 /** The levels still needed after the pending one is granted. */
 export function levelsAfter(required: readonly ApprovalLevel[], level: ApprovalLevel): ApprovalLevel[] {
   return required.slice(required.indexOf(level) + 1);
-}
-
-/**
- * The office that records a decision at each level. The city decides its
- * own level; the provincial foreign-affairs office reviews every city's file
- * and receives the national reply, so it records both of those.
- */
-export function decidingOffice(level: ApprovalLevel): typeof PROVINCE_CODE | 'owner' {
-  return level === 'city' ? 'owner' : PROVINCE_CODE;
 }
 
 /** Levels whose grant is a written reply that the file must cite (批复文号). */

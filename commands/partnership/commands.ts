@@ -120,7 +120,11 @@ export const ReactivateBody = z
   .meta({ id: 'ReactivateBody' });
 
 export const TerminatePartnershipBody = z
-  .strictObject({ reason: reason(), ...commonFields })
+  .strictObject({
+    reason: reason(),
+    reference: text(200).describe("The province office's document ending a sister tie (required for sister ties)").optional(),
+    ...commonFields,
+  })
   .meta({ id: 'TerminatePartnershipBody' });
 
 export const WithdrawProposalBody = z

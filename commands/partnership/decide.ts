@@ -52,8 +52,13 @@ export function decide(
       const { reason, campaignId } = command.data;
       return [event('PartnershipReactivated', { ...fact, reason, campaignId })];
     }
-    case 'TerminatePartnership':
-      return [event('PartnershipTerminated', { ...fact, reason: command.data.reason })];
+    case 'TerminatePartnership': {
+      const { reason, reference } = command.data;
+      if (state.kind === 'sister' && reference === undefined) {
+        throw new DomainError('reference-required', "ending a sister tie cites the province office's document; give its reference", ['reference']);
+      }
+      return [event('PartnershipTerminated', { ...fact, reason, reference })];
+    }
     case 'WithdrawProposal':
       return [event('ProposalWithdrawn', { ...fact, reason: command.data.reason })];
     default:

@@ -112,7 +112,7 @@ export type PartnershipReactivated = DomainEvent<
     activityId?: string;
   }
 >;
-export type PartnershipTerminated = DomainEvent<'PartnershipTerminated', Fact & { reason: string }>;
+export type PartnershipTerminated = DomainEvent<'PartnershipTerminated', Fact & { reason: string; reference?: string }>;
 export type ProposalWithdrawn = DomainEvent<'ProposalWithdrawn', Fact & { reason: string }>;
 
 export type PartnershipEvent =

@@ -14,6 +14,7 @@ export const partnershipDecider: Decider<PartnershipCommand, PartnershipState, P
 export const partnershipStream = (id: string): string => `partnership-${id}`;
 
 export * from './approvals.ts';
+export * from './authority.ts';
 export * from './commands.ts';
 export type * from './events.ts';
 export * from './parties.ts';

@@ -1,5 +1,5 @@
 import { campaignCommandSchemas, campaignDecider, campaignStream } from '../../commands/campaign/index.ts';
-import { type ApprovalLevel, decidingOffice, partnershipCommandSchemas, partnershipDecider, partnershipStream } from '../../commands/partnership/index.ts';
+import { type ApprovalLevel, decidingOffice, type PartnershipKind, terminatingOffice, partnershipCommandSchemas, partnershipDecider, partnershipStream } from '../../commands/partnership/index.ts';
 import { projectCommandSchemas, projectDecider, projectStream } from '../../commands/project/index.ts';
 import { buildCampaign, type CampaignPlan } from './campaign.ts';
 import { buildPartnerships, type PartnershipPlan } from './partnerships.ts';
@@ -37,10 +37,18 @@ function aimed<B extends { type: string; data: object }>(body: B, id: string, da
   return { ...body, id, data: { ...body.data, date } };
 }
 
-/** The office that enters a partnership step: the owner's, except the decisions the province office records. */
-function enteredBy(body: { type: string; data: object }, owner: string): string {
-  if (body.type !== 'RecordApprovalDecision') return owner;
-  const office = decidingOffice((body.data as { level: ApprovalLevel }).level);
+/**
+ * The office that enters a partnership step: the owner's, except the
+ * province and national decisions and the end of a sister tie, which the
+ * province office records. `kind` is the tie's kind when the step is taken.
+ */
+function enteredBy(body: { type: string; data: object }, owner: string, kind: PartnershipKind): string {
+  const office =
+    body.type === 'RecordApprovalDecision'
+      ? decidingOffice((body.data as { level: ApprovalLevel }).level)
+      : body.type === 'TerminatePartnership'
+        ? terminatingOffice(kind)
+        : 'owner';
   return office === 'owner' ? owner : office;
 }
 
@@ -53,9 +61,11 @@ export function datasetSteps(dataset: DemoDataset): Step[] {
     steps.push(stepFor(campaign, aimed(body, c.id, date), { key, date, office: c.office }));
   });
   for (const p of dataset.partnerships) {
+    let kind = p.parties.kind;
     p.entries.forEach(({ date, body }, index) => {
       const key = `${p.key}/${index}`;
-      steps.push(stepFor(partnership, aimed(body, p.id, date), { key, date, office: enteredBy(body, p.office) }));
+      steps.push(stepFor(partnership, aimed(body, p.id, date), { key, date, office: enteredBy(body, p.office, kind) }));
+      if (body.type === 'UpgradeRelationship') kind = body.data.to;
     });
   }
   for (const p of dataset.projects) {

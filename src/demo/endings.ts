@@ -61,7 +61,9 @@ export function terminated(rnd: Random, names: NamePool): Draft[] {
       lastActive = randomDate(r, `${ending.dormantYear}-01-10`, `${ending.dormantYear}-12-10`);
       draft.lifecycle.push({ date: lastActive, body: { type: 'MarkDormant', data: { reason: 'No exchanges for several years' } } });
     }
-    draft.lifecycle.push({ date: endedOn, body: { type: 'TerminatePartnership', data: { reason: ending.reason } } });
+    // Ending a sister tie is the province office's act, on a document of its own.
+    const reference = `SDFAO-${endedOn.slice(0, 4)}-Z${String(index + 1).padStart(2, '0')}`;
+    draft.lifecycle.push({ date: endedOn, body: { type: 'TerminatePartnership', data: { reason: ending.reason, reference } } });
     draft.windows = [[addDays(signedOn, 14), addDays(lastActive, -90)]];
     return draft;
   });

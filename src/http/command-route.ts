@@ -38,7 +38,7 @@ export interface CommandRoute {
    * province or national approval decision): that office, and what the
    * refusal says it decides. Undefined when the owner's office records it.
    */
-  decidedBy?: (command: { data: Record<string, unknown> }) => { office: string; what: string } | undefined;
+  decidedBy?: (command: { data: Record<string, unknown> }, state: Record<string, unknown>) => { office: string; what: string } | undefined;
 }
 
 export interface CommandRouteDependencies {
@@ -106,7 +106,7 @@ function authorize(route: CommandRoute, request: FastifyRequest, command: { data
   const owner = route.ownerOf(command, state);
   if (owner === undefined) return {};
   const principal = requirePrincipal(request);
-  const decider = route.decidedBy?.(command);
+  const decider = route.decidedBy?.(command, state);
   if (decider !== undefined) {
     if (!canWriteFor(principal, decider.office)) {
       throw apiError('forbidden', `${decider.what} is recorded by office ${decider.office}; the key ${principal.name} does not act for it.`);

@@ -122,6 +122,13 @@ t.test('authorization matrix: role × office × route', async (t) => {
       await asAdmin({ method: 'POST', url: `/partnerships/${id}/approval-requests`, payload: { level: firstApproval(office), date: '2020-03-01' } });
     }
     if (upTo === 'active' || upTo === 'dormant') {
+      if (kind === 'sister') {
+        const levels = office === 'province' ? ['province', 'national'] : ['city', 'province', 'national'];
+        for (const [n, level] of levels.entries()) {
+          await asAdmin({ method: 'POST', url: `/partnerships/${id}/approval-requests`, payload: { level, date: `2020-02-${10 + 2 * n}` } });
+          await asAdmin({ method: 'POST', url: `/partnerships/${id}/approval-decisions`, payload: { level, decision: 'granted', reference: 'R-1', date: `2020-02-${11 + 2 * n}` } });
+        }
+      }
       await asAdmin({
         method: 'POST',
         url: `/partnerships/${id}/agreement`,
@@ -209,6 +216,12 @@ t.test('authorization matrix: role × office × route', async (t) => {
     { name: 'POST /partnerships/:id/dormancy', prepare: p('friendly_cooperation', 'active', '/dormancy', { reason: 'quiet', date: '2021-06-01' }) },
     { name: 'POST /partnerships/:id/reactivation', prepare: p('friendly_cooperation', 'dormant', '/reactivation', { reason: 'campaign', date: '2021-06-01' }) },
     { name: 'POST /partnerships/:id/termination', prepare: p('friendly_cooperation', 'active', '/termination', { reason: 'merged', date: '2021-06-01' }) },
+    {
+      // Ending a sister tie is the province office's act, on every office's file.
+      name: 'POST /partnerships/:id/termination (sister)',
+      owner: () => '370000',
+      prepare: p('sister', 'active', '/termination', { reason: 'merged', reference: 'LZB-2021-8', date: '2021-06-01' }),
+    },
     { name: 'POST /partnerships/:id/withdrawal', prepare: p('sister', 'candidate', '/withdrawal', { reason: 'no interest', date: '2021-06-01' }) },
     { name: 'POST /projects', prepare: async (office) => post('/projects', projectBody(office, await partnership(office, 'friendly_cooperation', 'active'))) },
     { name: 'POST /projects/:id/start', prepare: async (office) => post(`/projects/${await project(office, false)}/start`, { date: '2021-06-01' }) },

@@ -68,7 +68,7 @@ const ROUTES: WriteRoute[] = [
   { url: '/partnerships/:id/upgrade', target: 'active', body: () => ({ to: 'sister', place: 'Lyon', signatories: [{ side: 'local', name: 'Qian' }], date: DATE }) },
   { url: '/partnerships/:id/dormancy', target: 'active', body: () => ({ reason: 'no exchange since 2019', date: DATE }) },
   { url: '/partnerships/:id/reactivation', target: 'dormant', body: (ids) => ({ reason: 'campaign', campaignId: ids.campaign, date: DATE }) },
-  { url: '/partnerships/:id/termination', target: 'active', body: () => ({ reason: 'the partner city merged', date: DATE }) },
+  { url: '/partnerships/:id/termination', target: 'active', body: () => ({ reason: 'the partner city merged', reference: 'LZB-2021-9', date: DATE }) },
   { url: '/partnerships/:id/withdrawal', target: 'candidate', body: () => ({ reason: 'no interest', date: DATE }) },
   {
     url: '/projects',

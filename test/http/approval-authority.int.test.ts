@@ -58,3 +58,35 @@ t.test('the city decides its own level; the province office records the province
   t.equal(otherWrite.statusCode, 403, "the province office's other writes stay within its own offices");
   t.equal((await post(`/partnerships/${id}/approval-decisions`, national, bearer(keys.admin))).statusCode, 409, 'an admin may record decisions (this one is no longer pending)');
 });
+
+t.test('a sister tie is ended by the province office on a document; friendly cooperation by its own office', async (t) => {
+  const { post, get, keys } = await buildTestApp(t);
+  const qingdao = bearer(keys.qingdaoEditor);
+  const province = bearer((await post('/admin/keys', { name: 'province-editor', role: 'editor', offices: ['370000'] }, bearer(keys.admin))).json().key);
+  const sign = { date: '2019-10-01', place: 'Qingdao', signatories: [{ side: 'local', name: 'Zhao' }] };
+
+  const sister = (await post('/partnerships', { ...qingdaoDakar, date: '2019-01-10' }, bearer(keys.admin))).json().id;
+  await post(`/partnerships/${sister}/letter-of-intent`, { date: '2019-02-01' }, bearer(keys.admin));
+  for (const [n, level] of (['city', 'province', 'national'] as const).entries()) {
+    await post(`/partnerships/${sister}/approval-requests`, { level, date: `2019-0${n + 3}-01` }, bearer(keys.admin));
+    await post(`/partnerships/${sister}/approval-decisions`, { level, decision: 'granted', reference: `${level}-2019`, date: `2019-0${n + 3}-20` }, bearer(keys.admin));
+  }
+  t.equal((await post(`/partnerships/${sister}/agreement`, sign, bearer(keys.admin))).statusCode, 200);
+
+  const ending = { date: '2021-05-01', reason: 'The partner city was merged into a larger municipality' };
+  const byCity = await post(`/partnerships/${sister}/termination`, { ...ending, reference: 'QD-2021-1' }, qingdao);
+  t.equal(byCity.statusCode, 403, 'the city may not end a sister tie');
+  t.match(byCity.json().detail, /end of a sister tie is recorded by office 370000/);
+  const noReference = await post(`/partnerships/${sister}/termination`, ending, province);
+  t.equal(noReference.statusCode, 400);
+  t.equal(noReference.json().code, 'reference-required');
+  t.equal((await get(`/partnerships/${sister}`)).json().state.status, 'active', 'the refused attempts changed nothing');
+  t.equal((await post(`/partnerships/${sister}/termination`, { ...ending, reference: 'LZB-2021-77' }, province)).statusCode, 200);
+  t.equal((await get(`/partnerships/${sister}`)).json().state.status, 'terminated');
+
+  const friendly = (await post('/partnerships', { ...qingdaoDakar, kind: 'friendly_cooperation', date: '2019-01-10' }, qingdao)).json().id;
+  await post(`/partnerships/${friendly}/letter-of-intent`, { date: '2019-02-01' }, qingdao);
+  t.equal((await post(`/partnerships/${friendly}/agreement`, sign, qingdao)).statusCode, 200);
+  t.equal((await post(`/partnerships/${friendly}/termination`, { date: '2021-05-01' }, qingdao)).statusCode, 400, 'a reason is needed');
+  t.equal((await post(`/partnerships/${friendly}/termination`, ending, qingdao)).statusCode, 200, 'friendly cooperation is ended by its own office');
+});

@@ -133,7 +133,7 @@ export function partnershipCommands(spec: PartnershipSpec): Dated<PartnershipCom
       add(since, 'WithdrawProposal', { reason: 'no reply' });
       break;
     case 'terminated':
-      add(since, 'TerminatePartnership', { reason: 'ended' });
+      add(since, 'TerminatePartnership', { reason: 'ended', reference: 'LZB-ended' });
       break;
     default:
       break;

@@ -117,7 +117,7 @@ function history(plans: Plan[]): ProjectedEvent[] {
           decide('Reactivate', step.campaign ? { campaignId: '00000000-0000-4000-b000-000000000001' } : {}, date);
           break;
         case 'terminate':
-          decide('TerminatePartnership', { reason: 'ended' }, date);
+          decide('TerminatePartnership', { reason: 'ended', reference: `Z-${n}` }, date);
           break;
         case 'withdraw':
           decide('WithdrawProposal', { reason: 'gone' }, date);

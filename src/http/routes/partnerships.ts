@@ -4,6 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   type ApprovalLevel,
   decidingOffice,
+  type PartnershipKind,
+  terminatingOffice,
   partnershipCommandSchemas as bodies,
   partnershipDecider,
   partnershipStream,
@@ -30,6 +32,13 @@ const decisionBy: CommandRoute['decidedBy'] = (command) => {
   return office === 'owner' ? undefined : { office, what: `A ${level}-level approval decision` };
 };
 
+/** The end of a sister tie is the province office's to record. */
+const terminationBy: CommandRoute['decidedBy'] = (_command, state) => {
+  const kind = state.kind as PartnershipKind | undefined;
+  const office = kind === undefined ? 'owner' : terminatingOffice(kind);
+  return office === 'owner' ? undefined : { office, what: `The end of a ${kind} tie` };
+};
+
 /** DESIGN §7: one resource action per partnership command. */
 export const PARTNERSHIP_COMMANDS: readonly CommandRoute[] = [
   { url: '/partnerships', command: 'ProposePartnership', body: bodies.ProposePartnership, creates: true, summary: 'Propose a candidate partnership' },
@@ -42,7 +51,7 @@ export const PARTNERSHIP_COMMANDS: readonly CommandRoute[] = [
   { url: '/partnerships/:id/upgrade', command: 'UpgradeRelationship', body: bodies.UpgradeRelationship, summary: 'Upgrade friendly cooperation to sister' },
   { url: '/partnerships/:id/dormancy', command: 'MarkDormant', body: bodies.MarkDormant, summary: 'Mark the partnership dormant' },
   { url: '/partnerships/:id/reactivation', command: 'Reactivate', body: bodies.Reactivate, summary: 'Reactivate a dormant partnership' },
-  { url: '/partnerships/:id/termination', command: 'TerminatePartnership', body: bodies.TerminatePartnership, summary: 'Terminate the partnership' },
+  { url: '/partnerships/:id/termination', command: 'TerminatePartnership', body: bodies.TerminatePartnership, decidedBy: terminationBy, summary: 'Terminate the partnership' },
   { url: '/partnerships/:id/withdrawal', command: 'WithdrawProposal', body: bodies.WithdrawProposal, summary: 'Withdraw the proposal' },
 ].map((route) => ({ ...common, ownerOf, ...route }));
 

@@ -112,6 +112,6 @@ export const commands = {
   },
   MarkDormant: { type: 'MarkDormant', id: ID, data: { reason: 'quiet', date: '2024-06-01' } },
   Reactivate: { type: 'Reactivate', id: ID, data: { date: '2024-06-01' } },
-  TerminatePartnership: { type: 'TerminatePartnership', id: ID, data: { reason: 'ended', date: '2024-06-01' } },
+  TerminatePartnership: { type: 'TerminatePartnership', id: ID, data: { reason: 'ended', reference: 'LZB-2024-1', date: '2024-06-01' } },
   WithdrawProposal: { type: 'WithdrawProposal', id: ID, data: { reason: 'declined', date: '2024-06-01' } },
 } as const satisfies { [T in PartnershipCommand['type']]: Extract<PartnershipCommand, { type: T }> };

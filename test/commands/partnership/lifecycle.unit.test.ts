@@ -1,7 +1,7 @@
 import t from 'tap';
 import { partnershipDecider } from '../../../commands/partnership/index.ts';
 import { spec } from '../spec.ts';
-import { approvedSister, ID, sisterHistory } from './fixtures.ts';
+import { approvedSister, ID, intent, proposed, signed, sisterHistory } from './fixtures.ts';
 
 const decider = spec(partnershipDecider);
 const fact = (date: string) => ({ partnershipId: ID, date });
@@ -83,13 +83,28 @@ t.test(
 
 for (const status of ['active', 'dormant'] as const) {
   t.test(
-    `a ${status} partnership is terminated`,
+    `a ${status} sister partnership is terminated on the province office's document`,
+    decider
+      .given(sisterHistory[status])
+      .when({ type: 'TerminatePartnership', id: ID, data: { reason: 'partner city dissolved', reference: 'LZB-2023-4', date: '2023-02-01' } })
+      .then([{ type: 'PartnershipTerminated', data: { ...fact('2023-02-01'), reason: 'partner city dissolved', reference: 'LZB-2023-4' } }]),
+  );
+  t.test(
+    `a ${status} sister partnership is not terminated without it`,
     decider
       .given(sisterHistory[status])
       .when({ type: 'TerminatePartnership', id: ID, data: { reason: 'partner city dissolved', date: '2023-02-01' } })
-      .then([{ type: 'PartnershipTerminated', data: { ...fact('2023-02-01'), reason: 'partner city dissolved' } }]),
+      .thenRejects('reference-required', 'invalid'),
   );
 }
+
+t.test(
+  'a friendly-cooperation tie is ended with a reason alone',
+  decider
+    .given([proposed('friendly_cooperation'), intent(), signed('friendly_cooperation', '2021-06-01')])
+    .when({ type: 'TerminatePartnership', id: ID, data: { reason: 'merged into a sister tie elsewhere', date: '2023-02-01' } })
+    .then([{ type: 'PartnershipTerminated', data: { ...fact('2023-02-01'), reason: 'merged into a sister tie elsewhere' } }]),
+);
 
 for (const status of ['candidate', 'in_contact', 'intent_signed', 'under_review', 'approved'] as const) {
   t.test(
