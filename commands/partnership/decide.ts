@@ -47,7 +47,7 @@ export function decide(
     case 'UpgradeRelationship':
       if (state.kind !== 'friendly_cooperation') {
         const message = `only a friendly_cooperation relationship can be upgraded to sister; this one is ${state.kind}`;
-        throw new DomainError('upgrade-not-allowed', message);
+        throw new DomainError('upgrade-not-allowed', message, undefined, { values: { kind: state.kind } });
       }
       return [event('RelationshipUpgraded', { ...fact, from: state.kind, to: command.data.to })];
     case 'MarkDormant':
@@ -85,10 +85,12 @@ function requestApproval({ data }: Command<'RequestApproval'>, state: Partnershi
   const { required, granted } = state.approvals;
   const next = nextApprovalLevel(required, granted.length);
   if (next === undefined) {
-    throw new DomainError('approval-not-required', `a ${state.kind} partnership needs no approval`);
+    throw new DomainError('approval-not-required', `a ${state.kind} partnership needs no approval`, undefined, { values: { kind: state.kind } });
   }
   if (data.level !== next) {
-    throw new DomainError('approval-out-of-order', `the next approval needed is ${next}, not ${data.level}`);
+    throw new DomainError('approval-out-of-order', `the next approval needed is ${next}, not ${data.level}`, undefined, {
+      values: { next, level: data.level },
+    });
   }
   return event('ApprovalRequested', { ...fact, level: data.level });
 }
@@ -96,7 +98,9 @@ function requestApproval({ data }: Command<'RequestApproval'>, state: Partnershi
 function decideApproval({ data }: Command<'RecordApprovalDecision'>, state: Partnership, fact: Fact) {
   const { pending, required } = state.approvals;
   if (data.level !== pending) {
-    throw new DomainError('approval-level-mismatch', `the ${pending} approval is pending, not ${data.level}`);
+    throw new DomainError('approval-level-mismatch', `the ${pending} approval is pending, not ${data.level}`, undefined, {
+      values: { pending: pending ?? '', level: data.level },
+    });
   }
   const { level, reference, reason } = data;
   if (data.decision === 'granted') {
@@ -113,7 +117,7 @@ function signAgreement({ data }: Command<'SignAgreement'>, state: Partnership, f
   if (state.status !== 'approved' && state.approvals.required.length > 0) {
     const missing = state.approvals.required.slice(state.approvals.granted.length).join(', ');
     const message = `a sister partnership is signed only once approved; approvals still missing: ${missing}`;
-    throw new DomainError('approvals-incomplete', message);
+    throw new DomainError('approvals-incomplete', message, undefined, { values: { missing } });
   }
   const { place, signatories, documentRef } = data;
   return event('AgreementSigned', { ...fact, kind: state.kind, place, signatories, documentRef });

@@ -4,7 +4,7 @@
  * shape), and the query functions are typed by them.
  */
 import { z } from 'zod';
-import { CAMPAIGN_METRICS } from '../../commands/campaign/index.ts';
+import { CAMPAIGN_METRICS, CAMPAIGN_STATUSES } from '../../commands/campaign/index.ts';
 import {
   ACTIVITY_DIRECTIONS,
   ACTIVITY_TYPES,
@@ -315,7 +315,7 @@ export const CampaignListAnswer = z
       z.object({
         id: z.uuid(),
         name: z.string(),
-        status: z.enum(['open', 'closed']),
+        status: z.enum(CAMPAIGN_STATUSES),
         phase: z.enum(['upcoming', 'running', 'ended', 'closed']).describe('closed, or by its dates while open: ended means open past its end date'),
         launchedOn: day(),
         startsOn: day(),
@@ -335,7 +335,7 @@ export const CampaignProgressAnswer = z
     campaign: z.object({
       id: z.uuid(),
       name: z.string(),
-      status: z.enum(['open', 'closed']),
+      status: z.enum(CAMPAIGN_STATUSES),
       startsOn: day(),
       endsOn: day(),
       closedOn: day().nullable(),

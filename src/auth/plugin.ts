@@ -79,7 +79,9 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions) {
     if (routeUrl === undefined) return;
     const access = request.routeOptions.config.access ?? defaultAccess;
     if (!allows(principal.role, access)) {
-      throw apiError('forbidden', `The ${principal.role} role does not have ${access} access, which this route needs.`);
+      throw apiError('forbidden', `The ${principal.role} role does not have ${access} access, which this route needs.`, {
+        values: { role: principal.role, access },
+      });
     }
   });
 }

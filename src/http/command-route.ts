@@ -120,7 +120,9 @@ export function registerCommandRoute(app: FastifyInstance, deps: CommandRouteDep
           if (owner === undefined) return {};
           const principal = requirePrincipal(request);
           if (!canWriteFor(principal, owner)) {
-            throw apiError('forbidden', `The key ${principal.name} may not write records of office ${owner}.`);
+            throw apiError('forbidden', `The key ${principal.name} may not write records of office ${owner}.`, {
+              values: { key: principal.name, office: owner },
+            });
           }
           const office = coveringOffice(principal, owner);
           return office ? { office } : {};

@@ -147,7 +147,7 @@ export const dashboardRoutes: FastifyPluginAsync<RouteServices> = async (app, se
       const { creditedOnly, ...time } = request.query;
       const { views, day } = await readAt(services, time);
       const progress = campaignProgress(views, request.params.id, { day, creditedOnly });
-      if (progress === undefined) throw apiError('not-found', `No campaign ${request.params.id} launched by ${day}.`);
+      if (progress === undefined) throw apiError('not-found', `No campaign ${request.params.id} launched by ${day}.`, { values: { aggregate: 'campaign', id: request.params.id } });
       return progress;
     },
   );
