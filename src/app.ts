@@ -25,6 +25,7 @@ import { partnershipRoutes } from './http/routes/partnerships.ts';
 import { projectionAdminRoutes } from './http/routes/projections-admin.ts';
 import { projectRoutes } from './http/routes/projects.ts';
 import { reportRoutes } from './http/routes/reports.ts';
+import { vocabularyRoutes } from './http/routes/vocabulary.ts';
 import { registerSecurity } from './http/security.ts';
 import { validatorCompiler } from './http/validation.ts';
 import type { RouteServices } from './http/services.ts';
@@ -134,7 +135,7 @@ async function ledgerApp(app: FastifyInstance, deps: AppDependencies) {
   // A projector-only process serves operations routes, not the API.
   if (deps.config.role === 'projector') return;
 
-  for (const routes of [partnershipRoutes, projectRoutes, campaignRoutes, reportRoutes, dashboardRoutes, auditRoutes]) {
+  for (const routes of [partnershipRoutes, projectRoutes, campaignRoutes, reportRoutes, dashboardRoutes, auditRoutes, vocabularyRoutes]) {
     await app.register(routes, services);
   }
   await app.register(keyRoutes, services);

@@ -16,7 +16,12 @@ import {
   PIPELINE_STATUSES,
 } from '../../commands/partnership/index.ts';
 import { PROJECT_SECTORS, PROJECT_STATUSES } from '../../commands/project/index.ts';
+import { AT_RISK_REASONS } from '../evaluation/evaluate.ts';
 import { CONTINENTS, GROUP_IDS } from '../shared/country-views.ts';
+import { CAMPAIGN_PHASES } from './campaign-list.ts';
+
+/** Which planned date an overdue project has missed: a planned one its start, a started one its end. */
+export const MISSED_DATES = ['start', 'end'] as const;
 
 const day = () => z.string().describe('YYYY-MM-DD, China Standard Time');
 const count = () => z.number().int().min(0);
@@ -197,7 +202,7 @@ export const PortfolioAnswer = z
           title: z.string(),
           leadOfficeCity: z.string(),
           status: z.enum(['planned', 'started']),
-          missed: z.enum(['start', 'end']).describe('start: planned and its planned start has passed; end: started and its planned end has passed'),
+          missed: z.enum(MISSED_DATES).describe('start: planned and its planned start has passed; end: started and its planned end has passed'),
           plannedStart: day(),
           plannedEnd: day(),
           daysOverdue: z.number().int().describe('Days since the missed planned date'),
@@ -271,7 +276,7 @@ export const TimelineAnswer = z
   .meta({ id: 'Timeline' });
 
 const CriterionScore = z.object({ weight: z.number(), value: z.number().nullable(), score: z.number(), points: z.number() });
-const AtRiskReasonSchema = z.enum(['below-threshold', 'dormant']);
+const AtRiskReasonSchema = z.enum(AT_RISK_REASONS);
 
 export const EvaluationAnswer = z
   .object({
@@ -316,7 +321,7 @@ export const CampaignListAnswer = z
         id: z.uuid(),
         name: z.string(),
         status: z.enum(CAMPAIGN_STATUSES),
-        phase: z.enum(['upcoming', 'running', 'ended', 'closed']).describe('closed, or by its dates while open: ended means open past its end date'),
+        phase: z.enum(CAMPAIGN_PHASES).describe('closed, or by its dates while open: ended means open past its end date'),
         launchedOn: day(),
         startsOn: day(),
         endsOn: day(),

@@ -19,7 +19,7 @@ import {
   SIGNATORY_SIDES,
 } from '../../commands/partnership/index.ts';
 import { PROJECT_SECTORS, PROJECT_STATUSES } from '../../commands/project/index.ts';
-import { type EvaluationStandards, normaliseRank } from '../../projections/index.ts';
+import { AT_RISK_REASONS, CAMPAIGN_PHASES, type EvaluationStandards, MISSED_DATES, normaliseRank } from '../../projections/index.ts';
 import { CONTINENTS } from '../../projections/reference/country-info.ts';
 import { GROUP_IDS } from '../../projections/reference/groups.ts';
 import type { Language } from './language.ts';
@@ -144,6 +144,20 @@ export const VOCABULARIES = {
   campaignStatus: labelled(CAMPAIGN_STATUSES, {
     open: { zh: '进行中', en: 'Open' },
     closed: { zh: '已结束', en: 'Closed' },
+  }),
+  campaignPhase: labelled(CAMPAIGN_PHASES, {
+    upcoming: { zh: '尚未开始', en: 'Upcoming' },
+    running: { zh: '进行中', en: 'Running' },
+    ended: { zh: '已到期', en: 'Ended' },
+    closed: { zh: '已结束', en: 'Closed' },
+  }),
+  projectMissedDate: labelled(MISSED_DATES, {
+    start: { zh: '逾期未开始', en: 'Start overdue' },
+    end: { zh: '逾期未完成', en: 'End overdue' },
+  }),
+  atRiskReason: labelled(AT_RISK_REASONS, {
+    'below-threshold': { zh: '评分低于警戒线', en: 'Score below the threshold' },
+    dormant: { zh: '处于休眠状态', en: 'Dormant' },
   }),
   campaignMetric: labelled(CAMPAIGN_METRICS, {
     reservePairs: { zh: '储备意向结好友城', en: 'Candidate pairs in reserve' },
