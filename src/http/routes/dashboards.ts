@@ -57,6 +57,16 @@ const SHOWN = {
   campaign: ['campaignStatus', 'campaignMetric'],
 } as const;
 
+/** The answers of the dashboards that show codes, with their labels: what the routes declare and send. */
+export const LabelledAnswers = {
+  overview: withLabels(OverviewAnswer, SHOWN.overview),
+  pipeline: withLabels(PipelineAnswer, SHOWN.pipeline),
+  projects: withLabels(PortfolioAnswer, SHOWN.projects),
+  timeline: withLabels(TimelineAnswer, SHOWN.timeline),
+  evaluation: withLabels(EvaluationAnswer, SHOWN.evaluation),
+  campaign: withLabels(CampaignProgressAnswer, SHOWN.campaign),
+};
+
 export const dashboardRoutes: FastifyPluginAsync<RouteServices> = async (app, services) => {
   const { standards, dormancyMonths } = services;
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -67,7 +77,7 @@ export const dashboardRoutes: FastifyPluginAsync<RouteServices> = async (app, se
     schema(
       'Totals of relationships by kind, status, country, continent, group, office, year',
       NoParams.extend(TimeTravel),
-      withLabels(OverviewAnswer, SHOWN.overview),
+      LabelledAnswers.overview,
     ),
     async (request) => {
       const { views, day } = await readAt(services, request.query);
@@ -87,7 +97,7 @@ export const dashboardRoutes: FastifyPluginAsync<RouteServices> = async (app, se
 
   typed.get(
     '/dashboards/pipeline',
-    schema('Candidate pipeline: stage and days in stage', NoParams.extend(TimeTravel), withLabels(PipelineAnswer, SHOWN.pipeline)),
+    schema('Candidate pipeline: stage and days in stage', NoParams.extend(TimeTravel), LabelledAnswers.pipeline),
     async (request) => {
       const { views, day } = await readAt(services, request.query);
       return { ...pipeline(views.register, { day }), labels: labelsFor(SHOWN.pipeline, languageOf(request)) };
@@ -106,7 +116,7 @@ export const dashboardRoutes: FastifyPluginAsync<RouteServices> = async (app, se
 
   typed.get(
     '/dashboards/projects',
-    schema('Project portfolio: by status, sector, office; overdue', PortfolioParams.extend(TimeTravel), withLabels(PortfolioAnswer, SHOWN.projects)),
+    schema('Project portfolio: by status, sector, office; overdue', PortfolioParams.extend(TimeTravel), LabelledAnswers.projects),
     async (request) => {
       const { asOf, knownAt, minPosition, ...query } = request.query;
       const { views, day } = await readAt(services, { asOf, knownAt, minPosition });
@@ -134,7 +144,7 @@ export const dashboardRoutes: FastifyPluginAsync<RouteServices> = async (app, se
     },
   );
 
-  typed.get('/dashboards/timeline', schema('Activity timeline', TimelineParams.extend(TimeTravel), withLabels(TimelineAnswer, SHOWN.timeline)), async (request) => {
+  typed.get('/dashboards/timeline', schema('Activity timeline', TimelineParams.extend(TimeTravel), LabelledAnswers.timeline), async (request) => {
     const { asOf, knownAt, minPosition, ...query } = request.query;
     const { views, day } = await readAt(services, { asOf, knownAt, minPosition });
     const { items, ...page } = activityTimeline(views.register, { ...query, day });
@@ -143,7 +153,7 @@ export const dashboardRoutes: FastifyPluginAsync<RouteServices> = async (app, se
 
   typed.get(
     '/dashboards/evaluation',
-    schema('Evaluation scores per partnership and office; the at-risk list', EvaluationParams.extend(TimeTravel), withLabels(EvaluationAnswer, SHOWN.evaluation)),
+    schema('Evaluation scores per partnership and office; the at-risk list', EvaluationParams.extend(TimeTravel), LabelledAnswers.evaluation),
     async (request) => {
       const { office, ...time } = request.query;
       const { views, day } = await readAt(services, time);
@@ -160,7 +170,7 @@ export const dashboardRoutes: FastifyPluginAsync<RouteServices> = async (app, se
         tags,
         params: IdParams,
         querystring: CampaignProgressParams.extend(TimeTravel),
-        response: { 200: withLabels(CampaignProgressAnswer, SHOWN.campaign), ...readProblems },
+        response: { 200: LabelledAnswers.campaign, ...readProblems },
       },
     },
     async (request) => {
