@@ -3,6 +3,10 @@
  * default. Details are written from the values an error carries, so a
  * Chinese reader sees the same dates, stages and levels as an English one.
  */
+import type { campaignCommandSchemas } from '../../commands/campaign/index.ts';
+import type { partnershipCommandSchemas } from '../../commands/partnership/index.ts';
+import type { projectCommandSchemas } from '../../commands/project/index.ts';
+import type { reportCommandSchemas } from '../../commands/report/index.ts';
 import type { DetailValues } from './messages.ts';
 import { labelOf, type VocabularyName } from './vocabulary.ts';
 
@@ -18,6 +22,35 @@ const NOUNS: Readonly<Record<string, string>> = {
   stream: '事件流',
 };
 const noun = (value: string | number | undefined) => NOUNS[String(value)] ?? String(value ?? '');
+
+type CommandType = keyof (typeof partnershipCommandSchemas & typeof projectCommandSchemas & typeof campaignCommandSchemas & typeof reportCommandSchemas);
+
+/** What each command does, as a detail names the step that was refused. */
+const COMMANDS: Readonly<Record<CommandType, string>> = {
+  ProposePartnership: '提出结好意向',
+  RecordContact: '记录建立联系',
+  SignLetterOfIntent: '签署意向书',
+  RequestApproval: '申请审批',
+  RecordApprovalDecision: '记录审批结果',
+  SignAgreement: '签署结好协议',
+  RecordActivity: '记录交流活动',
+  UpgradeRelationship: '升级为友好城市',
+  MarkDormant: '标记为休眠',
+  Reactivate: '重新激活',
+  TerminatePartnership: '终止结好关系',
+  WithdrawProposal: '撤回结好意向',
+  PlanProject: '谋划项目',
+  StartProject: '启动项目',
+  RecordMilestone: '记录里程碑',
+  CompleteProject: '完成项目',
+  CancelProject: '取消项目',
+  LaunchCampaign: '启动专项行动',
+  EnrollPartnership: '纳入专项行动',
+  SetCampaignTarget: '设定专项行动目标',
+  CloseCampaign: '结束专项行动',
+  SubmitQuarterlyReport: '提交季度报告',
+};
+const command = (value: string | number | undefined) => (COMMANDS as Readonly<Record<string, string>>)[String(value)] ?? String(value ?? '');
 
 /** Status labels by aggregate, for details that name the state a record is in. */
 function statusLabel(aggregate: string | number | undefined, status: string | number | undefined): string {
@@ -128,7 +161,7 @@ export const zh = {
       v.previous === undefined
         ? `日期 ${v.date} 早于该${noun(v.aggregate)}进入“${statusLabel(v.aggregate, v.status)}”阶段的日期（${v.since}）`
         : `日期 ${v.date} 早于上次提交日期（${v.previous}）`,
-    'illegal-transition': (v) => `该${noun(v.aggregate)}当前状态为“${statusLabel(v.aggregate, v.status)}”，不能执行 ${v.command}`,
+    'illegal-transition': (v) => `该${noun(v.aggregate)}当前状态为“${statusLabel(v.aggregate, v.status)}”，不能${command(v.command)}`,
     'not-found': (v) => (v.id === undefined ? `该${noun(v.aggregate)}在该时间点尚不存在` : `${noun(v.aggregate)} ${v.id} 不存在`),
     'already-exists': (v) => `${noun(v.aggregate)} ${v.id} 已存在`,
     'id-mismatch': (v) => `请求体中的 id ${v.given} 与目标 id ${v.id} 不一致`,
@@ -151,6 +184,8 @@ export const zh = {
     'date-before-quarter-end': (v) => `${quarter(v)}的报告不能早于季度结束日期 ${v.end}（所填日期为 ${v.date}）`,
     'key-exists': (v) => `名为 ${v.name} 的密钥已存在；请先吊销，或另取名称`,
     'last-admin-key': (v) => `${v.name} 是最后一个有效的管理员密钥：请先签发另一个管理员密钥，或以 force=true 吊销`,
+    unauthenticated: (v) =>
+      v.reason === 'invalid' ? 'API 密钥无效或已被吊销' : '请以“Authorization: Bearer <密钥>”的形式提供 API 密钥',
     forbidden: (v) =>
       v.office === undefined
         ? `${label('role', v.role)}角色没有此路由所需的${ACCESS[String(v.access)] ?? v.access}权限`

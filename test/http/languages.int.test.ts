@@ -84,13 +84,13 @@ t.test('a domain error with values writes them into its Chinese detail', async (
   const en = (await post(`/partnerships/${id}/contact`, request, { 'accept-language': 'en' })).json();
   t.match(en, { code: 'date-before-proposal', title: 'The request is not valid', detail: 'date 2021-02-01 is before the proposal (2021-03-01)' });
   const rule = (await post(`/partnerships/${id}/approval-requests`, { date: '2021-04-01', level: 'province' })).json();
-  t.match(rule, { code: 'illegal-transition', title: '当前状态下不允许该操作' });
+  t.match(rule, { code: 'illegal-transition', title: '当前状态下不允许该操作', detail: '该结好关系当前状态为“储备意向”，不能申请审批' });
 });
 
 t.test('authentication errors are in the language asked too', async (t) => {
   const { app } = await buildTestApp(t);
   const zh = await app.inject({ method: 'GET', url: '/partnerships' });
-  t.match(zh.json(), { code: 'unauthenticated', title: '需要有效的 API 密钥' });
+  t.match(zh.json(), { code: 'unauthenticated', title: '需要有效的 API 密钥', detail: '请以“Authorization: Bearer <密钥>”的形式提供 API 密钥' });
   const en = await app.inject({ method: 'GET', url: '/partnerships?lang=en' });
   t.match(en.json(), { code: 'unauthenticated', title: 'A valid API key is required' });
 });
