@@ -56,7 +56,9 @@ function expectedRevision(request: FastifyRequest): number | undefined {
   if (!match) throw apiError('invalid-precondition', `If-Match ${JSON.stringify(value)} is not a quoted revision.`);
   if (match[1] !== undefined) {
     // RFC 9110 §13.1.1: If-Match compares entity tags strongly, and a weak tag never matches strongly.
-    throw apiError('precondition-failed', `If-Match ${JSON.stringify(value)} is a weak entity tag, which never matches; send "${match[2]}".`);
+    throw apiError('precondition-failed', `If-Match ${JSON.stringify(value)} is a weak entity tag, which never matches; send "${match[2]}".`, {
+      values: { weak: value, revision: match[2] ?? '' },
+    });
   }
   return Number(match[2]);
 }

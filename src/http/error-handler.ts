@@ -60,7 +60,8 @@ export function toApiError(error: unknown, language: Language): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof DomainError) return fromDomain(error, language);
   if (error instanceof PreconditionFailedError) {
-    return apiError('precondition-failed', error.message, error.actual === undefined ? {} : { headers: { etag: `"${error.actual}"` } });
+    const values = { expected: error.expected, ...(error.actual === undefined ? {} : { actual: error.actual }) };
+    return apiError('precondition-failed', error.message, error.actual === undefined ? { values } : { values, headers: { etag: `"${error.actual}"` } });
   }
   if (error instanceof ConflictRetriesExhaustedError || error instanceof ConcurrencyError) {
     return apiError('concurrency-conflict', error instanceof ConflictRetriesExhaustedError ? error.message : undefined);

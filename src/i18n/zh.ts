@@ -190,6 +190,12 @@ export const zh = {
       v.office === undefined
         ? `${label('role', v.role)}角色没有此路由所需的${ACCESS[String(v.access)] ?? v.access}权限`
         : `密钥 ${v.key} 无权写入单位 ${v.office} 的记录`,
+    'precondition-failed': (v) =>
+      v.weak !== undefined
+        ? `If-Match ${v.weak} 是弱实体标签，永远不会匹配；请发送 "${v.revision}"`
+        : v.actual === undefined
+          ? `处理请求期间资源已被修改（预期版本为 ${v.expected}）`
+          : `资源当前版本为 ${v.actual}，而非 ${v.expected}`,
     'route-not-found': (v) => `不存在路由 ${v.method} ${v.path}`,
     'rate-limited': (v) => `每分钟最多 ${v.max} 次请求；请于 ${v.after} 后重试`,
     'read-model-behind': (v) => `读模型尚未到达位置 ${v.position}`,
