@@ -68,11 +68,15 @@ export const DOMAIN_ERRORS = {
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;
 
+/** The values an error's message names, by name: `{ date: '2021-03-01', today: '2021-02-27' }`. */
+export type ErrorValues = Readonly<Record<string, string | number>>;
+
 /** One failing field of an `invalid` error that has several. */
 export interface DomainFieldProblem {
   path: (string | number)[];
   code: DomainErrorCode;
   message: string;
+  values?: ErrorValues;
 }
 
 export class DomainError extends Error {
@@ -84,12 +88,21 @@ export class DomainError extends Error {
     message: string,
     /** The failing field path for `invalid` errors, e.g. ['partner', 'country']. */
     readonly path?: (string | number)[],
-    /** Every failing field, for an `invalid` error about several at once. */
-    readonly problems?: readonly DomainFieldProblem[],
+    more: {
+      /** Every failing field, for an `invalid` error about several at once. */
+      problems?: readonly DomainFieldProblem[];
+      /** The values the message names (dates, stages, levels), so that it can be written in any language. */
+      values?: ErrorValues;
+    } = {},
   ) {
     super(message);
     this.kind = DOMAIN_ERRORS[code];
+    this.problems = more.problems;
+    this.values = more.values;
   }
+
+  readonly problems: readonly DomainFieldProblem[] | undefined;
+  readonly values: ErrorValues | undefined;
 }
 
 /** What a schema's custom issue carries so that the field problem names its check by a domain code. */

@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import fp from 'fastify-plugin';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { EvaluationStandards } from '../projections/index.ts';
 import type { KeyStore } from './auth/key-store.ts';
 import { registerAuth } from './auth/plugin.ts';
@@ -13,6 +13,7 @@ import { apiError } from './errors.ts';
 import type { Ledger } from './event-store/ledger.ts';
 import { registerAnswerCache } from './http/answer-cache.ts';
 import { registerErrorHandling, sendProblem } from './http/error-handler.ts';
+import { registerLanguage } from './http/language.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerRequestContext, requestId } from './http/request-context.ts';
 import { auditRoutes } from './http/routes/audit.ts';
@@ -24,7 +25,9 @@ import { partnershipRoutes } from './http/routes/partnerships.ts';
 import { projectionAdminRoutes } from './http/routes/projections-admin.ts';
 import { projectRoutes } from './http/routes/projects.ts';
 import { reportRoutes } from './http/routes/reports.ts';
+import { vocabularyRoutes } from './http/routes/vocabulary.ts';
 import { registerSecurity } from './http/security.ts';
+import { validatorCompiler } from './http/validation.ts';
 import type { RouteServices } from './http/services.ts';
 import type { RunningReadSide } from './read-side.ts';
 
@@ -125,6 +128,7 @@ async function ledgerApp(app: FastifyInstance, deps: AppDependencies) {
   };
 
   registerErrorHandling(app);
+  registerLanguage(app);
   registerRequestContext(app);
   await registerSecurity(app, {
     perMinute: deps.config.rateLimitPerMinute,
@@ -137,7 +141,7 @@ async function ledgerApp(app: FastifyInstance, deps: AppDependencies) {
   // A projector-only process serves operations routes, not the API.
   if (deps.config.role === 'projector') return;
 
-  for (const routes of [partnershipRoutes, projectRoutes, campaignRoutes, reportRoutes, dashboardRoutes, auditRoutes]) {
+  for (const routes of [partnershipRoutes, projectRoutes, campaignRoutes, reportRoutes, dashboardRoutes, auditRoutes, vocabularyRoutes]) {
     await app.register(routes, services);
   }
   await app.register(keyRoutes, services);

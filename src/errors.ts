@@ -1,67 +1,84 @@
 /**
- * The one error catalogue. Every error a client can see has a stable `code`,
- * an HTTP status and a title; `src/http/error-handler.ts` turns them into
- * application/problem+json (RFC 9457). The domain's codes are part of it,
- * with the status their kind implies.
+ * The one error catalogue. Every error a client can see has a stable `code`
+ * and an HTTP status here, and a title in every language in `src/i18n/`;
+ * `src/http/error-handler.ts` turns them into application/problem+json
+ * (RFC 9457). The domain's codes are part of it, with the status their kind implies.
  */
 import { DOMAIN_ERRORS, type DomainErrorCode, type DomainErrorKind } from '../commands/errors.ts';
+import { en } from './i18n/en.ts';
+import type { Language } from './i18n/language.ts';
+import type { DetailValues, Messages } from './i18n/messages.ts';
+import { zh } from './i18n/zh.ts';
 
-interface Entry {
-  status: number;
-  title: string;
-}
-
-/** Errors of the service itself: the HTTP contract, authentication, the stores, operations. */
+/** Errors of the service itself, by status: the HTTP contract, authentication, the stores, operations. */
 const SERVICE = {
-  'invalid-request': { status: 400, title: 'The request is not valid' },
-  'malformed-json': { status: 400, title: 'The body is not valid JSON' },
-  'invalid-precondition': { status: 400, title: 'If-Match must be a quoted revision, e.g. "3"' },
-  'revision-with-time': { status: 400, title: 'The request is not valid' },
-  'known-at-with-instant': { status: 400, title: 'The request is not valid' },
-  'unknown-projection': { status: 400, title: 'No projection has that name' },
-  unauthenticated: { status: 401, title: 'A valid API key is required' },
-  forbidden: { status: 403, title: 'This API key may not do that' },
-  'route-not-found': { status: 404, title: 'No such route' },
-  'concurrency-conflict': { status: 409, title: 'The resource kept changing; try again' },
-  'projector-elsewhere': { status: 409, title: 'This process does not run the projections' },
-  'precondition-failed': { status: 412, title: 'The resource has changed since the given revision' },
-  'payload-too-large': { status: 413, title: 'The body is too large' },
-  'unsupported-media-type': { status: 415, title: 'Send application/json' },
-  'idempotency-key-reused': { status: 422, title: 'This Idempotency-Key was used for a different request' },
-  'rate-limited': { status: 429, title: 'Too many requests' },
-  internal: { status: 500, title: 'Internal error' },
-  'store-unavailable': { status: 503, title: 'The event store is unavailable; try again later' },
-  'read-models-unavailable': { status: 503, title: 'The read models are unavailable; try again later' },
-  'read-model-rebuilding': { status: 503, title: 'The read models are being built; try again shortly' },
-  'read-model-behind': { status: 503, title: 'The read models have not caught up with that position yet' },
-  'projection-not-ready': { status: 503, title: 'The projection is not serving a version yet; try again' },
-  'shutting-down': { status: 503, title: 'The service is shutting down; try again' },
-} as const satisfies Record<string, Entry>;
+  'invalid-request': 400,
+  'malformed-json': 400,
+  'invalid-precondition': 400,
+  'revision-with-time': 400,
+  'known-at-with-instant': 400,
+  'unknown-projection': 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'route-not-found': 404,
+  'concurrency-conflict': 409,
+  'projector-elsewhere': 409,
+  'precondition-failed': 412,
+  'payload-too-large': 413,
+  'unsupported-media-type': 415,
+  'idempotency-key-reused': 422,
+  'rate-limited': 429,
+  internal: 500,
+  'store-unavailable': 503,
+  'read-models-unavailable': 503,
+  'read-model-rebuilding': 503,
+  'read-model-behind': 503,
+  'projection-not-ready': 503,
+  'shutting-down': 503,
+} as const satisfies Record<string, number>;
+
+export type ServiceErrorCode = keyof typeof SERVICE;
+export type CatalogueCode = ServiceErrorCode | DomainErrorCode;
 
 /** How each kind of domain error is answered. */
-export const DOMAIN_KINDS: Readonly<Record<DomainErrorKind, Entry>> = {
-  invalid: { status: 400, title: 'The request is not valid' },
-  rule: { status: 409, title: 'Not allowed in the current state' },
-  'not-found': { status: 404, title: 'No such resource' },
+export const DOMAIN_KINDS: Readonly<Record<DomainErrorKind, { status: number }>> = {
+  invalid: { status: 400 },
+  rule: { status: 409 },
+  'not-found': { status: 404 },
 };
 
-/** Domain codes whose answer has a title of its own rather than their kind's. */
-const DOMAIN_TITLES: Partial<Record<DomainErrorCode, string>> = {
-  'key-exists': 'An API key with this name already exists',
-  'last-admin-key': 'The last active admin key is revoked only with force=true',
+/** Every language's wording, checked against the codes: a code missing from a table does not compile. */
+export const MESSAGES: Readonly<Record<Language, Messages<ServiceErrorCode>>> = { zh, en };
+
+export const catalogue: Readonly<Record<CatalogueCode, { status: number }>> = {
+  ...(Object.fromEntries(Object.entries(DOMAIN_ERRORS).map(([code, kind]) => [code, DOMAIN_KINDS[kind]])) as Record<DomainErrorCode, { status: number }>),
+  ...(Object.fromEntries(Object.entries(SERVICE).map(([code, status]) => [code, { status }])) as Record<ServiceErrorCode, { status: number }>),
 };
 
-export type CatalogueCode = keyof typeof SERVICE | DomainErrorCode;
+const isDomainCode = (code: CatalogueCode): code is DomainErrorCode => code in DOMAIN_ERRORS;
 
-export const catalogue: Readonly<Record<CatalogueCode, Entry>> = {
-  ...(Object.fromEntries(
-    Object.entries(DOMAIN_ERRORS).map(([code, kind]) => {
-      const { status, title } = DOMAIN_KINDS[kind];
-      return [code, { status, title: DOMAIN_TITLES[code as DomainErrorCode] ?? title }];
-    }),
-  ) as Record<DomainErrorCode, Entry>),
-  ...SERVICE,
-};
+/** A code's problem title in a language. */
+export function titleOf(code: CatalogueCode, language: Language): string {
+  const messages = MESSAGES[language];
+  if (!isDomainCode(code)) return messages.service[code];
+  return messages.domainTitles[code] ?? messages.kinds[DOMAIN_ERRORS[code]];
+}
+
+/** What a code's check says in a language: a domain check's own statement, a service error's title. */
+export function messageOf(code: CatalogueCode, language: Language): string {
+  return isDomainCode(code) ? MESSAGES[language].domain[code] : MESSAGES[language].service[code];
+}
+
+/**
+ * An error's detail in a language. English details are the English messages
+ * written where the error was raised; another language writes them from the
+ * error's values, or says what the code's check says when it has none.
+ */
+export function detailOf(code: CatalogueCode, language: Language, error: { message: string; values?: DetailValues | undefined }): string {
+  if (language === 'en' && error.message.length > 0) return error.message;
+  const write = MESSAGES[language].details[code];
+  return write !== undefined && error.values !== undefined ? write(error.values) : messageOf(code, language);
+}
 
 export interface FieldProblem {
   path: string;
@@ -70,10 +87,9 @@ export interface FieldProblem {
   code?: string;
 }
 
-/** An error meant for the client: a catalogued code, what went wrong, and any failing fields or headers. */
+/** An error meant for the client: a catalogued code, what went wrong (in English, with its values for other languages), and any failing fields or headers. */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
-  readonly title: string;
   constructor(
     readonly code: CatalogueCode,
     detail?: string,
@@ -81,17 +97,17 @@ export class ApiError extends Error {
     readonly headers?: Record<string, string>,
     /** Only for fastify's own client errors, which keep the status fastify gave them. */
     readonly status: number = catalogue[code].status,
+    /** The values the detail names, so that it can be written in every language. */
+    readonly values?: DetailValues,
   ) {
-    const { title } = catalogue[code];
-    super(detail ?? title);
-    this.title = title;
+    super(detail ?? titleOf(code, 'en'));
   }
 }
 
 export function apiError(
   code: CatalogueCode,
   detail?: string,
-  extra: { errors?: FieldProblem[]; headers?: Record<string, string> } = {},
+  extra: { errors?: FieldProblem[]; headers?: Record<string, string>; values?: DetailValues } = {},
 ): ApiError {
-  return new ApiError(code, detail, extra.errors, extra.headers);
+  return new ApiError(code, detail, extra.errors, extra.headers, catalogue[code].status, extra.values);
 }

@@ -29,7 +29,7 @@ function normalised(spec: KeySpec) {
   const problems = keySpecProblems(spec);
   if (problems.length > 0) {
     const message = problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; ');
-    throw new DomainError('invalid-key-spec', message, undefined, problems);
+    throw new DomainError('invalid-key-spec', message, undefined, { problems });
   }
   return { name: spec.name, role: spec.role, offices: [...new Set(spec.offices ?? [])].sort() };
 }
@@ -48,18 +48,22 @@ export function decideKeys(command: KeyCommand, state: KeysState): KeyEvent[] {
       if (provision !== undefined && provisioned(provision, state)) return [];
       const { name, role, offices } = normalised(spec);
       if (state.active.has(name)) {
-        throw new DomainError('key-exists', `A key named ${name} already exists; revoke it first or pick another name.`);
+        throw new DomainError('key-exists', `A key named ${name} already exists; revoke it first or pick another name.`, undefined, {
+          values: { name },
+        });
       }
       return [event('ApiKeyIssued', { name, role, offices, ...hash, prefix })];
     }
     case 'RevokeApiKey': {
       const { name, reason, force } = command.data;
       const key = state.active.get(name);
-      if (key === undefined) throw new DomainError('not-found', `No key named ${name} (or it is already revoked).`);
+      if (key === undefined) {
+        throw new DomainError('not-found', `No key named ${name} (or it is already revoked).`, undefined, { values: { aggregate: 'key', id: name } });
+      }
       if (key.role === 'admin' && adminKeys(state).active === 1 && force !== true) {
         // Without an admin key nobody can issue keys any more; locking everyone out takes an explicit force.
         const message = `${name} is the last active admin key: issue another admin key first, or revoke with force=true.`;
-        throw new DomainError('last-admin-key', message);
+        throw new DomainError('last-admin-key', message, undefined, { values: { name } });
       }
       return [event('ApiKeyRevoked', { name, reason })];
     }

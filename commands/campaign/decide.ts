@@ -16,7 +16,7 @@ export function decide(command: CampaignCommand, state: CampaignState, context: 
     requireSameId(data.id, command.id);
     if (data.endsOn < data.startsOn) {
       const message = `endsOn ${data.endsOn} is before startsOn ${data.startsOn}`;
-      throw new DomainError('ends-before-start', message, ['endsOn']);
+      throw new DomainError('ends-before-start', message, ['endsOn'], { values: { endsOn: data.endsOn, startsOn: data.startsOn } });
     }
     const { name, startsOn, endsOn, notes } = data;
     const date = factDate(data.date, context.now);
@@ -35,11 +35,12 @@ export function decide(command: CampaignCommand, state: CampaignState, context: 
     case 'EnrollPartnership': {
       const { partnershipId } = command.data;
       if (state.enrolled.includes(partnershipId)) {
-        throw new DomainError('already-enrolled', `partnership ${partnershipId} is already enrolled`);
+        throw new DomainError('already-enrolled', `partnership ${partnershipId} is already enrolled`, undefined, { values: { partnershipId } });
       }
       // The campaign's period is over the day after it ends, closed or not: a later enrolment would count for nothing.
       if (date > state.endsOn) {
-        throw new DomainError('campaign-ended', `the campaign ended on ${state.endsOn}; an enrolment dated ${date} comes after it`, ['date']);
+        const message = `the campaign ended on ${state.endsOn}; an enrolment dated ${date} comes after it`;
+        throw new DomainError('campaign-ended', message, ['date'], { values: { endsOn: state.endsOn, date } });
       }
       return [event('PartnershipEnrolled', { ...fact, partnershipId })];
     }

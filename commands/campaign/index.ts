@@ -15,4 +15,4 @@ export const campaignStream = (id: string): string => `campaign-${id}`;
 
 export * from './commands.ts';
 export type * from './events.ts';
-export type { Campaign, CampaignState, CampaignStatus } from './state.ts';
+export { type Campaign, CAMPAIGN_STATUSES, type CampaignState, type CampaignStatus } from './state.ts';

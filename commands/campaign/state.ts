@@ -2,7 +2,8 @@ import { unreachable } from '../shared/errors.ts';
 import type { CampaignTargets } from './commands.ts';
 import type { CampaignEvent } from './events.ts';
 
-export type CampaignStatus = 'open' | 'closed';
+export const CAMPAIGN_STATUSES = ['open', 'closed'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
 export interface Campaign {
   id: string;

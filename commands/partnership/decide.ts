@@ -55,7 +55,9 @@ export function decide(
     case 'TerminatePartnership': {
       const { reason, reference } = command.data;
       if (state.kind === 'sister' && reference === undefined) {
-        throw new DomainError('reference-required', "ending a sister tie cites the province office's document; give its reference", ['reference']);
+        throw new DomainError('reference-required', "ending a sister tie cites the province office's document; give its reference", ['reference'], {
+          values: { kind: state.kind },
+        });
       }
       return [event('PartnershipTerminated', { ...fact, reason, reference })];
     }
@@ -86,7 +88,7 @@ function propose({ id, data }: Command<'ProposePartnership'>, context: DecideCon
 function requireUpgradable(state: Partnership): asserts state is Partnership & { kind: 'friendly_cooperation' } {
   if (state.kind !== 'friendly_cooperation') {
     const message = `only a friendly_cooperation relationship can be upgraded to sister; this one is ${state.kind}`;
-    throw new DomainError('upgrade-not-allowed', message);
+    throw new DomainError('upgrade-not-allowed', message, undefined, { values: { kind: state.kind } });
   }
 }
 
@@ -108,11 +110,13 @@ function requestApproval({ data }: Command<'RequestApproval'>, state: Partnershi
   }
   const next = nextApprovalLevel(required, granted.length);
   if (next === undefined) {
-    const message = state.status === 'active' ? 'the upgrade to sister has every approval it needs' : `a ${state.kind} partnership needs no approval`;
-    throw new DomainError('approval-not-required', message);
+    if (state.status === 'active') throw new DomainError('approval-not-required', 'the upgrade to sister has every approval it needs');
+    throw new DomainError('approval-not-required', `a ${state.kind} partnership needs no approval`, undefined, { values: { kind: state.kind } });
   }
   if (data.level !== next) {
-    throw new DomainError('approval-out-of-order', `the next approval needed is ${next}, not ${data.level}`);
+    throw new DomainError('approval-out-of-order', `the next approval needed is ${next}, not ${data.level}`, undefined, {
+      values: { next, level: data.level },
+    });
   }
   const upgradeRequires = state.status === 'active' && state.upgradeApprovals === undefined ? required : undefined;
   return event('ApprovalRequested', { ...fact, level: data.level, upgradeRequires });
@@ -124,12 +128,14 @@ function decideApproval({ data }: Command<'RecordApprovalDecision'>, state: Part
     throw new DomainError('approval-level-mismatch', `no approval is pending, so no ${data.level} decision can be recorded`);
   }
   if (data.level !== pending) {
-    throw new DomainError('approval-level-mismatch', `the ${pending} approval is pending, not ${data.level}`);
+    throw new DomainError('approval-level-mismatch', `the ${pending} approval is pending, not ${data.level}`, undefined, {
+      values: { pending: pending ?? '', level: data.level },
+    });
   }
   const { level, reference, reason } = data;
   if (data.decision === 'granted') {
     if (reference === undefined && grantNeedsReference(level)) {
-      throw new DomainError('reference-required', `a ${level} approval is granted by a document; give its reference`, ['reference']);
+      throw new DomainError('reference-required', `a ${level} approval is granted by a document; give its reference`, ['reference'], { values: { level } });
     }
     const levelsRemaining = levelsAfter(required, level);
     return event('ApprovalGranted', { ...fact, level, reference, reason, levelsRemaining });
@@ -149,7 +155,7 @@ function upgrade({ data }: Command<'UpgradeRelationship'>, state: Partnership, f
   const missing = required.slice(granted.length);
   if (missing.length > 0) {
     const message = `an upgrade to sister needs the approvals a new sister tie needs; still missing: ${missing.join(', ')}`;
-    throw new DomainError('approvals-incomplete', message);
+    throw new DomainError('approvals-incomplete', message, undefined, { values: { missing: missing.join(', '), upgrade: 'sister' } });
   }
   const { to, place, signatories, documentRef } = data;
   return event('RelationshipUpgraded', { ...fact, from: state.kind, to, place, signatories, documentRef });
@@ -159,7 +165,7 @@ function signAgreement({ data }: Command<'SignAgreement'>, state: Partnership, f
   if (state.status !== 'approved' && state.approvals.required.length > 0) {
     const missing = state.approvals.required.slice(state.approvals.granted.length).join(', ');
     const message = `a sister partnership is signed only once approved; approvals still missing: ${missing}`;
-    throw new DomainError('approvals-incomplete', message);
+    throw new DomainError('approvals-incomplete', message, undefined, { values: { missing } });
   }
   const { place, signatories, documentRef } = data;
   return event('AgreementSigned', { ...fact, kind: state.kind, place, signatories, documentRef });

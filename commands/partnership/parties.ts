@@ -85,12 +85,12 @@ export function resolveLocalSide(input: LocalSideInput): LocalSide {
   const division: Division | undefined = resolveDivision(input.divisionCode);
   if (division === undefined) {
     const message = `${input.divisionCode} is not a Shandong division code`;
-    throw new DomainError('division-invalid', message, ['local', 'divisionCode']);
+    throw new DomainError('division-invalid', message, ['local', 'divisionCode'], { values: { code: input.divisionCode } });
   }
   const county = division.level === 'county';
   if (county && input.nameEn === undefined && input.nameZh === undefined) {
     const message = `${input.divisionCode} is a county or district: give its nameEn or nameZh`;
-    throw new DomainError('local-name-required', message, ['local', 'nameEn']);
+    throw new DomainError('local-name-required', message, ['local', 'nameEn'], { values: { code: input.divisionCode } });
   }
   return {
     divisionCode: division.code,

@@ -50,6 +50,8 @@ export function requireDateOrder(command: PartnershipCommandType, date: string, 
   }
   if (date < state.statusSince) {
     const message = `${command} dated ${date} is before the partnership became ${state.status} on ${state.statusSince}`;
-    throw new DomainError('date-out-of-order', message, ['date']);
+    throw new DomainError('date-out-of-order', message, ['date'], {
+      values: { date, aggregate: 'partnership', status: state.status, since: state.statusSince },
+    });
   }
 }

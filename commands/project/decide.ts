@@ -41,7 +41,9 @@ export function decide(command: ProjectCommand, state: ProjectState, context: De
   if (date < state.statusSince) {
     const message =
       `${command.type} dated ${date} is before the project became ${state.status} on ${state.statusSince}`;
-    throw new DomainError('date-out-of-order', message, ['date']);
+    throw new DomainError('date-out-of-order', message, ['date'], {
+      values: { date, aggregate: 'project', status: state.status, since: state.statusSince },
+    });
   }
   const fact = { projectId: state.id, date, notes: command.data.notes };
 
@@ -64,11 +66,13 @@ function plan({ id, data }: Command<'PlanProject'>, context: DecideContext) {
   const leadOfficeCity = cityOf(data.leadOffice);
   if (leadOfficeCity === undefined) {
     const message = `${data.leadOffice} is not a Shandong division code`;
-    throw new DomainError('division-invalid', message, ['leadOffice']);
+    throw new DomainError('division-invalid', message, ['leadOffice'], { values: { code: data.leadOffice } });
   }
   if (data.plannedEnd < data.plannedStart) {
     const message = `plannedEnd ${data.plannedEnd} is before plannedStart ${data.plannedStart}`;
-    throw new DomainError('planned-end-before-start', message, ['plannedEnd']);
+    throw new DomainError('planned-end-before-start', message, ['plannedEnd'], {
+      values: { plannedEnd: data.plannedEnd, plannedStart: data.plannedStart },
+    });
   }
   const { title, sector, leadOffice, plannedStart, plannedEnd, budget } = data;
   return event('ProjectPlanned', {
@@ -97,11 +101,13 @@ function recordMilestone({ data }: Command<'RecordMilestone'>, state: Project, f
   const milestone = state.milestones.find((m) => m.milestoneId === data.milestoneId);
   if (milestone === undefined) {
     const message = `milestone ${data.milestoneId} is not one of this project's milestones`;
-    throw new DomainError('unknown-milestone', message, ['milestoneId']);
+    throw new DomainError('unknown-milestone', message, ['milestoneId'], { values: { milestoneId: data.milestoneId } });
   }
   if (milestone.recordedOn !== null) {
     const message = `milestone "${milestone.title}" was already recorded on ${milestone.recordedOn}`;
-    throw new DomainError('milestone-already-recorded', message);
+    throw new DomainError('milestone-already-recorded', message, undefined, {
+      values: { title: milestone.title, recordedOn: milestone.recordedOn },
+    });
   }
   return event('MilestoneRecorded', { ...fact, milestoneId: milestone.milestoneId, title: data.title, planned: true });
 }

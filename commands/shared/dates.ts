@@ -45,7 +45,7 @@ export function factDate(date: string | undefined, now: string): string {
   if (date === undefined) return today;
   if (date > addDays(today, 1)) {
     const message = `date ${date} is in the future (today is ${today} in China)`;
-    throw new DomainError('date-in-future', message, ['date']);
+    throw new DomainError('date-in-future', message, ['date'], { values: { date, today } });
   }
   return date;
 }
@@ -56,6 +56,6 @@ export function factDate(date: string | undefined, now: string): string {
  */
 export function requireNotBefore(date: string, earliest: string, code: DomainErrorCode, what: string): void {
   if (date < earliest) {
-    throw new DomainError(code, `date ${date} is before ${what} (${earliest})`, ['date']);
+    throw new DomainError(code, `date ${date} is before ${what} (${earliest})`, ['date'], { values: { date, earliest } });
   }
 }

@@ -2,15 +2,17 @@ import { DomainError } from '../errors.ts';
 
 /** The error every aggregate raises when a command does not fit its current state. */
 export function illegalTransition(command: string, aggregate: string, status: string): DomainError {
-  return new DomainError('illegal-transition', `${command} is not allowed while the ${aggregate} is ${status}`);
+  return new DomainError('illegal-transition', `${command} is not allowed while the ${aggregate} is ${status}`, undefined, {
+    values: { command, aggregate, status },
+  });
 }
 
 export function notFound(aggregate: string, id: string): DomainError {
-  return new DomainError('not-found', `${aggregate} ${id} does not exist`);
+  return new DomainError('not-found', `${aggregate} ${id} does not exist`, undefined, { values: { aggregate, id } });
 }
 
 export function alreadyExists(aggregate: string, id: string): DomainError {
-  return new DomainError('already-exists', `${aggregate} ${id} already exists`);
+  return new DomainError('already-exists', `${aggregate} ${id} already exists`, undefined, { values: { aggregate, id } });
 }
 
 /**
@@ -20,7 +22,7 @@ export function alreadyExists(aggregate: string, id: string): DomainError {
  */
 export function requireSameId(bodyId: string | undefined, id: string): void {
   if (bodyId !== undefined && bodyId !== id) {
-    throw new DomainError('id-mismatch', `body id ${bodyId} does not match the target id ${id}`, ['id']);
+    throw new DomainError('id-mismatch', `body id ${bodyId} does not match the target id ${id}`, ['id'], { values: { given: bodyId, id } });
   }
 }
 

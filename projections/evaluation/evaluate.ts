@@ -15,7 +15,8 @@ export interface EvaluateOptions {
   office?: string | undefined;
 }
 
-export type AtRiskReason = 'below-threshold' | 'dormant';
+export const AT_RISK_REASONS = ['below-threshold', 'dormant'] as const;
+export type AtRiskReason = (typeof AT_RISK_REASONS)[number];
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 

@@ -1,7 +1,7 @@
 import standardV1Json from './standard.v1.json' with { type: 'json' };
 import { type EvaluationStandard, loadStandard } from './standard.ts';
 
-export { evaluate, type AtRiskReason, type EvaluateOptions } from './evaluate.ts';
+export { AT_RISK_REASONS, evaluate, type AtRiskReason, type EvaluateOptions } from './evaluate.ts';
 export { measure, type Measure, type PartnershipFacts } from './criteria.ts';
 export {
   type Criterion,

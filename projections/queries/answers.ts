@@ -4,7 +4,7 @@
  * shape), and the query functions are typed by them.
  */
 import { z } from 'zod';
-import { CAMPAIGN_METRICS } from '../../commands/campaign/index.ts';
+import { CAMPAIGN_METRICS, CAMPAIGN_STATUSES } from '../../commands/campaign/index.ts';
 import {
   ACTIVITY_DIRECTIONS,
   ACTIVITY_TYPES,
@@ -16,7 +16,12 @@ import {
   PIPELINE_STATUSES,
 } from '../../commands/partnership/index.ts';
 import { PROJECT_SECTORS, PROJECT_STATUSES } from '../../commands/project/index.ts';
+import { AT_RISK_REASONS } from '../evaluation/evaluate.ts';
 import { CONTINENTS, GROUP_IDS } from '../shared/country-views.ts';
+import { CAMPAIGN_PHASES } from './campaign-list.ts';
+
+/** Which planned date an overdue project has missed: a planned one its start, a started one its end. */
+export const MISSED_DATES = ['start', 'end'] as const;
 
 const day = () => z.string().describe('YYYY-MM-DD, China Standard Time');
 const count = () => z.number().int().min(0);
@@ -207,7 +212,7 @@ export const PortfolioAnswer = z
           title: z.string(),
           leadOfficeCity: z.string(),
           status: z.enum(['planned', 'started']),
-          missed: z.enum(['start', 'end']).describe('start: planned and its planned start has passed; end: started and its planned end has passed'),
+          missed: z.enum(MISSED_DATES).describe('start: planned and its planned start has passed; end: started and its planned end has passed'),
           plannedStart: day(),
           plannedEnd: day(),
           daysOverdue: z.number().int().describe('Days since the missed planned date'),
@@ -281,7 +286,7 @@ export const TimelineAnswer = z
   .meta({ id: 'Timeline' });
 
 const CriterionScore = z.object({ weight: z.number(), value: z.number().nullable(), score: z.number(), points: z.number() });
-const AtRiskReasonSchema = z.enum(['below-threshold', 'dormant']);
+const AtRiskReasonSchema = z.enum(AT_RISK_REASONS);
 
 export const EvaluationAnswer = z
   .object({
@@ -325,8 +330,8 @@ export const CampaignListAnswer = z
       z.object({
         id: z.uuid(),
         name: z.string(),
-        status: z.enum(['open', 'closed']),
-        phase: z.enum(['upcoming', 'running', 'ended', 'closed']).describe('closed, or by its dates while open: ended means open past its end date'),
+        status: z.enum(CAMPAIGN_STATUSES),
+        phase: z.enum(CAMPAIGN_PHASES).describe('closed, or by its dates while open: ended means open past its end date'),
         launchedOn: day(),
         startsOn: day(),
         endsOn: day(),
@@ -345,7 +350,7 @@ export const CampaignProgressAnswer = z
     campaign: z.object({
       id: z.uuid(),
       name: z.string(),
-      status: z.enum(['open', 'closed']),
+      status: z.enum(CAMPAIGN_STATUSES),
       startsOn: day(),
       endsOn: day(),
       closedOn: day().nullable(),

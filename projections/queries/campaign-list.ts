@@ -4,7 +4,8 @@ import { stateAt } from '../shared/versions.ts';
 import type { ReadViews } from './views.ts';
 
 /** Where a campaign stands on a day: closed, or by its dates while open. */
-export type CampaignPhase = 'upcoming' | 'running' | 'ended' | 'closed';
+export const CAMPAIGN_PHASES = ['upcoming', 'running', 'ended', 'closed'] as const;
+export type CampaignPhase = (typeof CAMPAIGN_PHASES)[number];
 
 export interface CampaignListItem {
   id: string;

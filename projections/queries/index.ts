@@ -1,5 +1,5 @@
 export * from './answers.ts';
-export { campaignList, type CampaignListItem, type CampaignPhase } from './campaign-list.ts';
+export { CAMPAIGN_PHASES, campaignList, type CampaignListItem, type CampaignPhase } from './campaign-list.ts';
 export { campaignProgress, type CampaignProgressOptions } from './campaign-progress.ts';
 export { DEFAULT_DORMANCY_MONTHS, dormancyIndicator, type DormancyOptions } from './dormancy.ts';
 export { countryFigures, overview } from './overview.ts';

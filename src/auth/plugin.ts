@@ -36,7 +36,7 @@ function isPublic(patterns: readonly string[], routeUrl: string): boolean {
 
 /** The authenticated caller, for code that runs only on protected routes. */
 export function requirePrincipal(request: FastifyRequest): Principal {
-  if (request.principal === null) throw apiError('unauthenticated', 'This route needs an API key.');
+  if (request.principal === null) throw apiError('unauthenticated', 'This route needs an API key.', { values: { reason: 'missing' } });
   return request.principal;
 }
 
@@ -62,12 +62,15 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions) {
 
     const authorization = request.headers.authorization;
     if (authorization === undefined) {
-      throw apiError('unauthenticated', 'Send an API key as "Authorization: Bearer <key>".', challenge());
+      throw apiError('unauthenticated', 'Send an API key as "Authorization: Bearer <key>".', { ...challenge(), values: { reason: 'missing' } });
     }
     const presented = BEARER.exec(authorization)?.[1];
     const record = presented === undefined ? undefined : await options.keyStore.verify(presented);
     if (record === undefined) {
-      throw apiError('unauthenticated', 'The API key is not valid or has been revoked.', challenge('invalid_token'));
+      throw apiError('unauthenticated', 'The API key is not valid or has been revoked.', {
+        ...challenge('invalid_token'),
+        values: { reason: 'invalid' },
+      });
     }
     const principal: Principal = { name: record.name, role: record.role, offices: record.offices };
     request.principal = principal;
@@ -79,7 +82,9 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions) {
     if (routeUrl === undefined) return;
     const access = request.routeOptions.config.access ?? defaultAccess;
     if (!allows(principal.role, access)) {
-      throw apiError('forbidden', `The ${principal.role} role does not have ${access} access, which this route needs.`);
+      throw apiError('forbidden', `The ${principal.role} role does not have ${access} access, which this route needs.`, {
+        values: { role: principal.role, access },
+      });
     }
   });
 }

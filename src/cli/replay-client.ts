@@ -53,7 +53,12 @@ export function createAdminClient(url: string, key: string): AdminClient {
     try {
       response = await fetch(`${base}${path}`, {
         method,
-        headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        // The tool writes its own messages in English, so it asks for the service's details in English too.
+        headers: {
+          authorization: `Bearer ${key}`,
+          'accept-language': 'en',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(10_000),
       });

@@ -83,7 +83,7 @@ export function registerAggregateReads(app: FastifyInstance, store: EventStore, 
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const load = async (id: string) => {
     const events = await store.readStream(reads.stream(id));
-    if (events.length === 0) throw apiError('not-found', `No ${reads.noun} ${id}.`);
+    if (events.length === 0) throw apiError('not-found', `No ${reads.noun} ${id}.`, { values: { aggregate: reads.noun, id } });
     return events;
   };
 
@@ -107,7 +107,7 @@ export function registerAggregateReads(app: FastifyInstance, store: EventStore, 
     async (request, reply) => {
       const history = selectPastEvents(await load(request.params.id), request.query);
       const last = history.at(-1);
-      if (!last) throw apiError('not-found', `The ${reads.noun} did not exist yet at that point.`);
+      if (!last) throw apiError('not-found', `The ${reads.noun} did not exist yet at that point.`, { values: { aggregate: reads.noun } });
       const state = foldEvents(reads.decider, history);
       return reply.header('etag', `"${last.revision}"`).send({
         id: request.params.id,

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import type { z } from 'zod';
 import { chinaToday } from '../../commands/shared/dates.ts';
+import { languageOf } from './language.ts';
 import { readProblems } from './schemas.ts';
 import type { RouteServices } from './services.ts';
 
@@ -42,20 +43,22 @@ export function readAnswerRoute<Q extends z.ZodType, A extends z.ZodType>(summar
 
 const pending = new WeakMap<FastifyRequest, { key: string; stamp: string }>();
 
-/** The query string in a canonical order, without `minPosition` (which only says how long to wait). */
+/** The answer's language and the query string in a canonical order, without `lang` (the language says it) or `minPosition` (which only says how long to wait). */
 function cacheKey(request: FastifyRequest): string | undefined {
   const [path, query = ''] = request.url.split('?', 2) as [string, string?];
   const params = new URLSearchParams(query);
   // knownAt builds its own views per request; minPosition may need a wait before the views are the ones to answer from.
   if (params.has('knownAt') || params.has('minPosition')) return undefined;
+  params.delete('lang');
   params.sort();
-  return `${path}?${params.toString()}`;
+  // Answers carry labels in the request's language.
+  return `${languageOf(request)} ${path}?${params.toString()}`;
 }
 
 /**
  * Dashboards in a meeting room ask the same questions again and again; while
  * no event has been applied since, the answer is the same. Routes that say
- * `config.cacheAnswer` keep their serialised JSON answers here, keyed by URL
+ * `config.cacheAnswer` keep their serialised JSON answers here, keyed by language and URL
  * and stamped with the views' state and China's current day: a hit is sent
  * without running the query or serialising again, a stale entry is computed anew.
  */

@@ -38,7 +38,10 @@ export interface CommandRoute {
    * province or national approval decision): that office, and what the
    * refusal says it decides. Undefined when the owner's office records it.
    */
-  decidedBy?: (command: { data: Record<string, unknown> }, state: Record<string, unknown>) => { office: string; what: string } | undefined;
+  decidedBy?: (
+    command: { data: Record<string, unknown> },
+    state: Record<string, unknown>,
+  ) => { office: string; what: string; values: { level: string } | { kind: string } } | undefined;
 }
 
 export interface CommandRouteDependencies {
@@ -62,7 +65,9 @@ function expectedRevision(request: FastifyRequest): number | undefined {
   if (!match) throw apiError('invalid-precondition', `If-Match ${JSON.stringify(value)} is not a quoted revision.`);
   if (match[1] !== undefined) {
     // RFC 9110 §13.1.1: If-Match compares entity tags strongly, and a weak tag never matches strongly.
-    throw apiError('precondition-failed', `If-Match ${JSON.stringify(value)} is a weak entity tag, which never matches; send "${match[2]}".`);
+    throw apiError('precondition-failed', `If-Match ${JSON.stringify(value)} is a weak entity tag, which never matches; send "${match[2]}".`, {
+      values: { weak: value, revision: match[2] ?? '' },
+    });
   }
   return Number(match[2]);
 }
@@ -109,12 +114,16 @@ function authorize(route: CommandRoute, request: FastifyRequest, command: { data
   const decider = route.decidedBy?.(command, state);
   if (decider !== undefined) {
     if (!canWriteFor(principal, decider.office)) {
-      throw apiError('forbidden', `${decider.what} is recorded by office ${decider.office}; the key ${principal.name} does not act for it.`);
+      throw apiError('forbidden', `${decider.what} is recorded by office ${decider.office}; the key ${principal.name} does not act for it.`, {
+        values: { key: principal.name, office: decider.office, ...decider.values },
+      });
     }
     return principal.role === 'admin' ? {} : { office: decider.office };
   }
   if (!canWriteFor(principal, owner)) {
-    throw apiError('forbidden', `The key ${principal.name} may not write records of office ${owner}.`);
+    throw apiError('forbidden', `The key ${principal.name} may not write records of office ${owner}.`, {
+      values: { key: principal.name, office: owner },
+    });
   }
   const office = coveringOffice(principal, owner);
   return office ? { office } : {};

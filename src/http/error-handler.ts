@@ -1,10 +1,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError } from '../../commands/errors.ts';
 import { ConflictRetriesExhaustedError, IdempotencyKeyReusedError, PreconditionFailedError } from '../commands/errors.ts';
-import { apiError, ApiError, type CatalogueCode, type FieldProblem } from '../errors.ts';
+import { apiError, ApiError, type CatalogueCode, detailOf, type FieldProblem, MESSAGES, titleOf } from '../errors.ts';
 import { ConcurrencyError, EventStoreUnavailableError } from '../event-store/port.ts';
+import type { Language } from '../i18n/language.ts';
+import { issueCodeOf, issueMessage } from '../i18n/validation-messages.ts';
 import { ReadModelRebuildingError, ReadModelUnavailableError } from '../read-models/port.ts';
+import { languageOf, markLanguage } from './language.ts';
+import { isZodValidationEntry } from './validation.ts';
 
 /** fastify's own client errors, by their codes, mapped to the catalogue. */
 const FASTIFY_CODES: Record<string, CatalogueCode> = {
@@ -16,27 +19,33 @@ const FASTIFY_CODES: Record<string, CatalogueCode> = {
   FST_ERR_CTP_INVALID_TYPE: 'unsupported-media-type',
 };
 
-function fieldProblems(error: FastifyError): FieldProblem[] {
-  if (!hasZodFastifySchemaValidationErrors(error)) return [];
+function fieldProblems(error: FastifyError, language: Language): FieldProblem[] {
   const where = error.validationContext ?? 'body';
-  return error.validation.map((issue) => {
-    const path = issue.instancePath.split('/').filter(Boolean).join('.');
-    // The zod issue's own `params` (where schemas name their check) arrive nested one level down.
-    const code = (issue.params as { params?: { code?: unknown } }).params?.code;
+  return (error.validation ?? []).map((entry) => {
+    if (!isZodValidationEntry(entry)) return { path: where, message: entry.message ?? MESSAGES[language].phrases.invalidField };
+    const { issue } = entry.params;
+    const path = issue.path.map(String).join('.');
+    const code = issueCodeOf(issue);
     return {
       path: path ? `${where}.${path}` : where,
-      message: issue.message ?? 'is invalid',
-      ...(typeof code === 'string' ? { code } : {}),
+      message: issueMessage(issue, language, MESSAGES[language]),
+      ...(code !== undefined ? { code } : {}),
     };
   });
 }
 
-/** A domain error as the client sees it: its own code, and for invalid input the failing fields. */
-function fromDomain(error: DomainError): ApiError {
-  if (error.kind !== 'invalid') return apiError(error.code, error.message);
-  const problems = error.problems ?? [{ path: error.path ?? [], code: error.code, message: error.message }];
+/** A domain error as the client sees it: its own code and values, and for invalid input the failing fields. */
+function fromDomain(error: DomainError, language: Language): ApiError {
+  const extra = error.values === undefined ? {} : { values: error.values };
+  if (error.kind !== 'invalid') return apiError(error.code, error.message, extra);
+  const problems = error.problems ?? [{ path: error.path ?? [], code: error.code, message: error.message, values: error.values }];
   return apiError(error.code, error.message, {
-    errors: problems.map((problem) => ({ path: problem.path.join('.'), message: problem.message, code: problem.code })),
+    ...extra,
+    errors: problems.map((problem) => ({
+      path: problem.path.join('.'),
+      message: detailOf(problem.code, language, problem),
+      code: problem.code,
+    })),
   });
 }
 
@@ -47,11 +56,12 @@ const retryLater = { headers: { 'retry-after': '5' } };
  * domain, the command handler, the stores and fastify, mapped to a catalogue
  * entry. Anything else is a bare 500 that shows no internals.
  */
-export function toApiError(error: unknown): ApiError {
+export function toApiError(error: unknown, language: Language): ApiError {
   if (error instanceof ApiError) return error;
-  if (error instanceof DomainError) return fromDomain(error);
+  if (error instanceof DomainError) return fromDomain(error, language);
   if (error instanceof PreconditionFailedError) {
-    return apiError('precondition-failed', error.message, error.actual === undefined ? {} : { headers: { etag: `"${error.actual}"` } });
+    const values = { expected: error.expected, ...(error.actual === undefined ? {} : { actual: error.actual }) };
+    return apiError('precondition-failed', error.message, error.actual === undefined ? { values } : { values, headers: { etag: `"${error.actual}"` } });
   }
   if (error instanceof ConflictRetriesExhaustedError || error instanceof ConcurrencyError) {
     return apiError('concurrency-conflict', error instanceof ConflictRetriesExhaustedError ? error.message : undefined);
@@ -62,7 +72,10 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof ReadModelRebuildingError) return apiError('read-model-rebuilding', error.message, retryLater);
   const fastifyError = error as Partial<FastifyError>;
   if (fastifyError.validation) {
-    return apiError('invalid-request', 'Some fields are missing or invalid.', { errors: fieldProblems(fastifyError as FastifyError) });
+    return apiError('invalid-request', MESSAGES.en.phrases.invalidFields, {
+      errors: fieldProblems(fastifyError as FastifyError, language),
+      values: {},
+    });
   }
   const mapped = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined;
   if (mapped) return apiError(mapped);
@@ -73,16 +86,19 @@ export function toApiError(error: unknown): ApiError {
   return apiError('internal', 'Something went wrong; the request id identifies it in the logs.');
 }
 
+/** A problem+json answer, its title and detail in the request's language; its code, type and field paths in none. */
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: ApiError) {
+  const language = languageOf(request);
   for (const [name, value] of Object.entries(problem.headers ?? {})) reply.header(name, value);
+  markLanguage(request, reply);
   return reply
     .code(problem.status)
     .type('application/problem+json')
     .send({
       type: `urn:problem:${problem.code}`,
-      title: problem.title,
+      title: titleOf(problem.code, language),
       status: problem.status,
-      detail: problem.message,
+      detail: detailOf(problem.code, language, problem),
       instance: request.url,
       code: problem.code,
       requestId: request.id,
@@ -90,13 +106,18 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
     });
 }
 
+function notFoundRoute(request: FastifyRequest): ApiError {
+  const path = request.url.split('?')[0] ?? '';
+  return apiError('route-not-found', `No route ${request.method} ${path}.`, { values: { method: request.method, path } });
+}
+
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error, request, reply) => {
-    const problem = toApiError(error);
+    const problem = toApiError(error, languageOf(request));
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     return sendProblem(request, reply, problem);
   });
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(request, reply, apiError('route-not-found', `No route ${request.method} ${request.url.split('?')[0]}.`)),
+    sendProblem(request, reply, notFoundRoute(request)),
   );
 }

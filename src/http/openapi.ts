@@ -12,7 +12,10 @@ export async function registerOpenApi(app: FastifyInstance, version: string) {
         description:
           'Event-sourced record of international friendship-city partnerships. Writes answer `{ id, revision, position }` ' +
           'with an `ETag`; send `If-Match` for conditional writes and `Idempotency-Key` for safe retries. ' +
-          'Errors are application/problem+json with a stable `code`.',
+          'Errors are application/problem+json with a stable `code`. ' +
+          'Texts meant for people (problem titles, details and field messages, dashboard labels) are in Simplified Chinese ' +
+          'unless `Accept-Language` or `?lang=en` (which every route accepts) asks for English; codes, enum values and ' +
+          'field paths are the same in both. `GET /vocabulary` lists every enum with both labels.',
         version,
       },
       components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An API key: Authorization: Bearer <key>' } } },

@@ -9,6 +9,7 @@ export async function awaitMinPosition(readSide: ReadSide, query: { minPosition?
   if (position === undefined || !(await readSide.waitFor(position, waitMs))) {
     throw apiError('read-model-behind', `The read models have not reached position ${query.minPosition} yet.`, {
       headers: { 'retry-after': '1' },
+      values: { position: query.minPosition },
     });
   }
 }

@@ -35,6 +35,7 @@ export async function registerSecurity(app: FastifyInstance, options: SecurityOp
     errorResponseBuilder: (_request, context) => {
       const error = apiError('rate-limited', `At most ${context.max} requests per minute; retry in ${context.after}.`, {
         headers: { 'retry-after': String(Math.ceil(context.ttl / 1000)) },
+        values: { max: context.max, after: context.after },
       });
       // The plugin throws what this returns; the error handler turns it into problem+json.
       return Object.assign(error, { statusCode: 429 });

@@ -26,7 +26,7 @@ t.test('every role against every access level', async (t) => {
   const { app, keys } = await setup(t);
   for (const role of Object.keys(keys) as Role[]) {
     for (const access of ACCESS_LEVELS) {
-      const response = await app.inject({ ...ROUTE[access], headers: bearer(keys[role]) });
+      const response = await app.inject({ ...ROUTE[access], headers: { ...bearer(keys[role]), 'accept-language': 'en' } });
       const expected = allows(role, access) ? 200 : 403;
       t.equal(response.statusCode, expected, `${role} → ${access}: ${expected}`);
       if (expected === 403) {

@@ -1,5 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { Test } from 'tap';
 import { createKeyStore, type KeyStore, type KeyStoreOptions } from '../../src/auth/key-store.ts';
 import { registerAuth } from '../../src/auth/plugin.ts';
@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { EventStore } from '../../src/event-store/port.ts';
 import { createSqliteEventStore } from '../../src/event-store/sqlite.ts';
 import { registerErrorHandling } from '../../src/http/error-handler.ts';
+import { validatorCompiler } from '../../src/http/validation.ts';
 
 /** A real in-memory SQLite event store, closed when the test ends. */
 export function memoryStore(t: Test): EventStore {

@@ -23,7 +23,9 @@ t.test('the city decides its own level; the province office records the province
   const byCity = await post(`/partnerships/${id}/approval-decisions`, decision, qingdao);
   t.equal(byCity.statusCode, 403, 'a city editor may not record the province-level decision');
   t.equal(byCity.json().code, 'forbidden');
-  t.match(byCity.json().detail, /province-level approval decision is recorded by office 370000/);
+  t.match(byCity.json().detail, /^省级审批结果由单位 370000（省外办）记录；密钥 qingdao-editor 不代表该单位$/, 'in Chinese by default');
+  const english = await post(`/partnerships/${id}/approval-decisions`, decision, { ...qingdao, 'accept-language': 'en' });
+  t.match(english.json().detail, /province-level approval decision is recorded by office 370000/, 'in English on request');
 
   const noReference = await post(`/partnerships/${id}/approval-decisions`, { ...decision, reference: undefined }, province);
   t.equal(noReference.statusCode, 400, 'a province grant without its document reference is refused');
@@ -39,7 +41,7 @@ t.test('the city decides its own level; the province office records the province
   const national = { date: '2021-09-01', level: 'national', decision: 'granted', reference: 'WB-2021-88' };
   const nationalByCity = await post(`/partnerships/${id}/approval-decisions`, national, qingdao);
   t.equal(nationalByCity.statusCode, 403, 'nor the national decision');
-  t.match(nationalByCity.json().detail, /national-level/);
+  t.match(nationalByCity.json().detail, /^国家级审批结果/);
   t.equal((await post(`/partnerships/${id}/approval-decisions`, national, province)).statusCode, 200);
 
   const history = (await get(`/partnerships/${id}/history`, bearer(keys.admin))).json().events;
@@ -76,7 +78,7 @@ t.test('a sister tie is ended by the province office on a document; friendly coo
   const ending = { date: '2021-05-01', reason: 'The partner city was merged into a larger municipality' };
   const byCity = await post(`/partnerships/${sister}/termination`, { ...ending, reference: 'QD-2021-1' }, qingdao);
   t.equal(byCity.statusCode, 403, 'the city may not end a sister tie');
-  t.match(byCity.json().detail, /end of a sister tie is recorded by office 370000/);
+  t.match(byCity.json().detail, /^终止友好城市（友好省州）关系由单位 370000（省外办）记录/);
   const noReference = await post(`/partnerships/${sister}/termination`, ending, province);
   t.equal(noReference.statusCode, 400);
   t.equal(noReference.json().code, 'reference-required');

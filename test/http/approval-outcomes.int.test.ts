@@ -100,7 +100,7 @@ t.test('an upgrade to sister needs the sister approvals, asked while the tie sta
   const early = await post(`/partnerships/${id}/upgrade`, upgrade);
   t.equal(early.statusCode, 409, 'no upgrade without the approvals');
   t.equal(early.json().code, 'approvals-incomplete');
-  t.match(early.json().detail, /city, province, national/, 'the answer names the missing levels');
+  t.match(early.json().detail, /尚缺：市级、省级、国家级审批$/, 'the answer names the missing levels');
   t.equal((await post(`/partnerships/${id}/upgrade`, { to: 'sister', date: '2021-09-20' })).statusCode, 400, 'the new agreement is part of the upgrade');
 
   for (const [n, level] of (['city', 'province', 'national'] as const).entries()) {

@@ -40,7 +40,7 @@ t.test('random query strings on audit and past-state routes never cause a 5xx', 
 });
 
 t.test('a position beyond what the store can hold is a 400 naming the parameter', async (t) => {
-  const { get, keys, eventCount } = await buildTestApp(t);
+  const { get, keys, eventCount } = await buildTestApp(t, { acceptLanguage: 'en' });
   const auditor = { authorization: `Bearer ${keys.auditor}` };
   const cases: [string, string][] = [
     ['/audit/events?after=99999999999999999999', 'querystring.after'],

@@ -107,7 +107,7 @@ t.test('an illegal transition is a 409 naming the rule, and appends nothing', as
   });
   t.equal(response.statusCode, 409);
   t.equal(response.json().code, 'illegal-transition');
-  t.match(response.json().detail, /candidate/);
+  t.match(response.json().detail, /储备意向/, 'the detail names the stage, in Chinese by default');
   t.equal(await eventCount(), 1);
 });
 

@@ -2,22 +2,17 @@ import t from 'tap';
 import type { z } from 'zod';
 import {
   CampaignListAnswer,
-  CampaignProgressAnswer,
   DormancyAnswer,
-  EvaluationAnswer,
-  OverviewAnswer,
   OverviewSeriesAnswer,
   PipelineSeriesAnswer,
   PortfolioSeriesAnswer,
-  PipelineAnswer,
-  PortfolioAnswer,
   ProjectsAnswer,
   QuarterlyReportAnswer,
   RegisterAnswer,
   SubmissionsAnswer,
-  TimelineAnswer,
 } from '../../projections/index.ts';
 import { seedDemoStore } from '../../src/demo/seed.ts';
+import { LabelledAnswers } from '../../src/http/routes/dashboards.ts';
 import { createLedger } from '../../src/event-store/ledger.ts';
 import { createSqliteEventStore } from '../../src/event-store/sqlite.ts';
 import { buildTestApp } from './harness.ts';
@@ -82,17 +77,17 @@ t.test('every read route answers the demo in the shape its response schema decla
   const routes: [string, z.ZodType][] = [
     ['/partnerships?country=JP&page=2&pageSize=20', RegisterAnswer],
     ['/projects?status=planned', ProjectsAnswer],
-    ['/dashboards/overview', OverviewAnswer],
-    ['/dashboards/overview?asOf=2021-12-07', OverviewAnswer],
+    ['/dashboards/overview', LabelledAnswers.overview],
+    ['/dashboards/overview?asOf=2021-12-07', LabelledAnswers.overview],
     ['/dashboards/overview/series?from=1979-01-01&to=2021-12-07&step=year', OverviewSeriesAnswer],
     ['/dashboards/pipeline/series?from=2019-01-01&to=2021-12-07&step=quarter', PipelineSeriesAnswer],
     ['/dashboards/projects/series?from=2019-01-01&to=2021-12-07&step=month', PortfolioSeriesAnswer],
-    ['/dashboards/pipeline', PipelineAnswer],
-    ['/dashboards/projects', PortfolioAnswer],
+    ['/dashboards/pipeline', LabelledAnswers.pipeline],
+    ['/dashboards/projects', LabelledAnswers.projects],
     ['/dashboards/dormancy?months=12', DormancyAnswer],
-    ['/dashboards/timeline?office=370200', TimelineAnswer],
-    ['/dashboards/evaluation', EvaluationAnswer],
-    [`/dashboards/campaigns/${campaign}`, CampaignProgressAnswer],
+    ['/dashboards/timeline?office=370200', LabelledAnswers.timeline],
+    ['/dashboards/evaluation', LabelledAnswers.evaluation],
+    [`/dashboards/campaigns/${campaign}`, LabelledAnswers.campaign],
     ['/campaigns?asOf=2021-12-07', CampaignListAnswer],
     ['/reports/quarterly?year=2021&quarter=3', QuarterlyReportAnswer],
     ['/reports/submissions?year=2021&quarter=3', SubmissionsAnswer],

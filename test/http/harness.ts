@@ -48,6 +48,11 @@ export async function buildTestApp(
     rateLimitPerMinute?: number;
     /** The clock routes read (an ISO instant); the real one by default. */
     clock?: () => string;
+    /**
+     * The `Accept-Language` the helpers send, for tests that read English
+     * titles and messages; none by default, so answers are in Chinese.
+     */
+    acceptLanguage?: string;
   } = {},
 ): Promise<TestApp> {
   const store = options.store ?? createLedger(createSqliteEventStore({ path: ':memory:' }));
@@ -62,6 +67,7 @@ export async function buildTestApp(
     auditor: await issue('test-auditor', 'auditor'),
   };
   const auth = { authorization: `Bearer ${keys.editor}` };
+  const language: Record<string, string> = options.acceptLanguage ? { 'accept-language': options.acceptLanguage } : {};
   const readSide = createReadSide({
     config: { role: 'all', readModels: { kind: 'memory' } },
     eventStore: store,
@@ -93,8 +99,8 @@ export async function buildTestApp(
     readSide,
     keys,
     auth,
-    post: (url, body, headers = {}) => app.inject({ method: 'POST', url, headers: { ...auth, ...headers }, payload: body as object }),
-    get: (url, headers = {}) => app.inject({ method: 'GET', url, headers: { ...auth, ...headers } }),
+    post: (url, body, headers = {}) => app.inject({ method: 'POST', url, headers: { ...auth, ...language, ...headers }, payload: body as object }),
+    get: (url, headers = {}) => app.inject({ method: 'GET', url, headers: { ...auth, ...language, ...headers } }),
     // Only the ledger's own streams: the API keys live in the log too.
     eventCount: async () => (await store.readAll({ maxCount: 1_000_000 })).filter((e) => e.stream !== 'api-keys').length,
     async expectNewEvents(stream, events, message = `new events on ${stream}`) {

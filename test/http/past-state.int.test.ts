@@ -115,7 +115,7 @@ t.test('asOf a date: the state on that day by the facts’ own dates, late entri
   const before = await app.get(`/partnerships/${id}?asOf=2015-02-28`);
   t.equal(before.statusCode, 404);
   t.equal(before.headers['content-type'], PROBLEM);
-  t.match(before.json(), { code: 'not-found', detail: /did not exist yet at that point/ });
+  t.match(before.json(), { code: 'not-found', detail: '该结好关系在该时间点尚不存在' });
 });
 
 t.test('knownAt: only what the ledger had recorded by then', async (t) => {
@@ -135,7 +135,7 @@ t.test('knownAt: only what the ledger had recorded by then', async (t) => {
 
   const beforeTheWrites = await app.get(`/partnerships/${id}?knownAt=2000-01-01`);
   t.equal(beforeTheWrites.statusCode, 404);
-  t.match(beforeTheWrites.json(), { code: 'not-found', detail: /did not exist yet/ });
+  t.match(beforeTheWrites.json(), { code: 'not-found', detail: /尚不存在/ });
   t.equal((await app.get(`/partnerships/${id}?asOf=2019-12-31&knownAt=2000-01-01`)).statusCode, 404);
 
   const today = (await app.get(`/partnerships/${id}?knownAt=${encodeURIComponent(new Date().toISOString())}`)).json();

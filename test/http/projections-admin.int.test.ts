@@ -58,7 +58,8 @@ t.test('the status of every projection', async (t) => {
 
 t.test('bad rebuild requests are refused and start nothing', async (t) => {
   const { app, keys } = await buildTestApp(t);
-  const rebuild = (payload: unknown) => app.inject({ method: 'POST', url: '/admin/projections/rebuild', headers: bearer(keys.admin), payload: payload as object });
+  const rebuild = (payload: unknown) =>
+    app.inject({ method: 'POST', url: '/admin/projections/rebuild', headers: { ...bearer(keys.admin), 'accept-language': 'en' }, payload: payload as object });
 
   const unknown = await rebuild({ projections: ['register', 'ledger'] });
   t.equal(unknown.statusCode, 400);
@@ -135,7 +136,7 @@ t.test('a process that does not project refuses rebuilds and says where they run
     ['register', 'portfolio', 'campaigns', 'reports'],
     'it lists the replica it keeps of each, for its own queries',
   );
-  const refused = await app.inject({ method: 'POST', url: '/admin/projections/rebuild', headers: bearer(key), payload: { all: true } });
+  const refused = await app.inject({ method: 'POST', url: '/admin/projections/rebuild?lang=en', headers: bearer(key), payload: { all: true } });
   t.equal(refused.statusCode, 409);
   t.match(refused.json(), { code: 'projector-elsewhere', detail: /ROLE=api.*ROLE=all/ });
   const unknown = await app.inject({ method: 'POST', url: '/admin/projections/rebuild', headers: bearer(key), payload: { projections: ['nope'] } });

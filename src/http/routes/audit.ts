@@ -151,7 +151,7 @@ export const auditRoutes: FastifyPluginAsync<Pick<RouteServices, 'store'>> = asy
       const { stream, progress } = request.query;
       if (stream !== undefined) {
         const result = await verifyStream(ledger.stored, stream);
-        if (result.events === 0) throw apiError('not-found', `No stream ${stream}: it has no events.`);
+        if (result.events === 0) throw apiError('not-found', `No stream ${stream}: it has no events.`, { values: { aggregate: 'stream', id: stream } });
         return result;
       }
       if (progress === 'false') return verifyAll(ledger.stored);

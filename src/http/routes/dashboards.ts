@@ -37,6 +37,8 @@ import {
 } from '../../../projections/index.ts';
 import { apiError } from '../../errors.ts';
 import { withDetails } from '../activity-details.ts';
+import { labelsFor, withLabels } from '../labels.ts';
+import { languageOf } from '../language.ts';
 import { readAnswerRoute } from '../answer-cache.ts';
 import { IdParams, readProblems } from '../schemas.ts';
 import type { RouteServices } from '../services.ts';
@@ -45,6 +47,26 @@ import { readAt, TimeTravel } from '../time-travel.ts';
 const tags = ['dashboards'];
 const NoParams = z.strictObject({});
 
+/** The vocabularies whose codes each dashboard shows; their labels come with the answer. */
+const SHOWN = {
+  overview: ['partnershipKind', 'partnershipStatus', 'continent', 'countryGroup'],
+  pipeline: ['partnershipStatus', 'partnershipKind'],
+  projects: ['projectStatus', 'projectSector', 'projectMissedDate'],
+  evaluation: ['atRiskReason'],
+  timeline: ['activityType', 'activityDirection'],
+  campaign: ['campaignStatus', 'campaignMetric'],
+} as const;
+
+/** The answers of the dashboards that show codes, with their labels: what the routes declare and send. */
+export const LabelledAnswers = {
+  overview: withLabels(OverviewAnswer, SHOWN.overview),
+  pipeline: withLabels(PipelineAnswer, SHOWN.pipeline),
+  projects: withLabels(PortfolioAnswer, SHOWN.projects),
+  timeline: withLabels(TimelineAnswer, SHOWN.timeline),
+  evaluation: withLabels(EvaluationAnswer, SHOWN.evaluation),
+  campaign: withLabels(CampaignProgressAnswer, SHOWN.campaign),
+};
+
 export const dashboardRoutes: FastifyPluginAsync<RouteServices> = async (app, services) => {
   const { standards, dormancyMonths } = services;
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -52,10 +74,14 @@ export const dashboardRoutes: FastifyPluginAsync<RouteServices> = async (app, se
 
   typed.get(
     '/dashboards/overview',
-    schema('Totals of relationships by kind, status, country, continent, group, office, year', NoParams.extend(TimeTravel), OverviewAnswer),
+    schema(
+      'Totals of relationships by kind, status, country, continent, group, office, year',
+      NoParams.extend(TimeTravel),
+      LabelledAnswers.overview,
+    ),
     async (request) => {
       const { views, day } = await readAt(services, request.query);
-      return overview(views, { day });
+      return { ...overview(views, { day }), labels: labelsFor(SHOWN.overview, languageOf(request)) };
     },
   );
 
@@ -69,10 +95,14 @@ export const dashboardRoutes: FastifyPluginAsync<RouteServices> = async (app, se
     },
   );
 
-  typed.get('/dashboards/pipeline', schema('Candidate pipeline: stage and days in stage', NoParams.extend(TimeTravel), PipelineAnswer), async (request) => {
-    const { views, day } = await readAt(services, request.query);
-    return pipeline(views.register, { day });
-  });
+  typed.get(
+    '/dashboards/pipeline',
+    schema('Candidate pipeline: stage and days in stage', NoParams.extend(TimeTravel), LabelledAnswers.pipeline),
+    async (request) => {
+      const { views, day } = await readAt(services, request.query);
+      return { ...pipeline(views.register, { day }), labels: labelsFor(SHOWN.pipeline, languageOf(request)) };
+    },
+  );
 
   typed.get(
     '/dashboards/pipeline/series',
@@ -86,11 +116,11 @@ export const dashboardRoutes: FastifyPluginAsync<RouteServices> = async (app, se
 
   typed.get(
     '/dashboards/projects',
-    schema('Project portfolio: by status, sector, office; overdue', PortfolioParams.extend(TimeTravel), PortfolioAnswer),
+    schema('Project portfolio: by status, sector, office; overdue', PortfolioParams.extend(TimeTravel), LabelledAnswers.projects),
     async (request) => {
       const { asOf, knownAt, minPosition, ...query } = request.query;
       const { views, day } = await readAt(services, { asOf, knownAt, minPosition });
-      return portfolio(views.portfolio, { ...query, day });
+      return { ...portfolio(views.portfolio, { ...query, day }), labels: labelsFor(SHOWN.projects, languageOf(request)) };
     },
   );
 
@@ -114,20 +144,20 @@ export const dashboardRoutes: FastifyPluginAsync<RouteServices> = async (app, se
     },
   );
 
-  typed.get('/dashboards/timeline', schema('Activity timeline', TimelineParams.extend(TimeTravel), TimelineAnswer), async (request) => {
+  typed.get('/dashboards/timeline', schema('Activity timeline', TimelineParams.extend(TimeTravel), LabelledAnswers.timeline), async (request) => {
     const { asOf, knownAt, minPosition, ...query } = request.query;
     const { views, day } = await readAt(services, { asOf, knownAt, minPosition });
     const { items, ...page } = activityTimeline(views.register, { ...query, day });
-    return { ...page, items: await withDetails(services.store, items, day) };
+    return { ...page, items: await withDetails(services.store, items, day), labels: labelsFor(SHOWN.timeline, languageOf(request)) };
   });
 
   typed.get(
     '/dashboards/evaluation',
-    schema('Evaluation scores per partnership and office; the at-risk list', EvaluationParams.extend(TimeTravel), EvaluationAnswer),
+    schema('Evaluation scores per partnership and office; the at-risk list', EvaluationParams.extend(TimeTravel), LabelledAnswers.evaluation),
     async (request) => {
       const { office, ...time } = request.query;
       const { views, day } = await readAt(services, time);
-      return evaluate(views, standards, { day, office });
+      return { ...evaluate(views, standards, { day, office }), labels: labelsFor(SHOWN.evaluation, languageOf(request)) };
     },
   );
 
@@ -140,15 +170,15 @@ export const dashboardRoutes: FastifyPluginAsync<RouteServices> = async (app, se
         tags,
         params: IdParams,
         querystring: CampaignProgressParams.extend(TimeTravel),
-        response: { 200: CampaignProgressAnswer, ...readProblems },
+        response: { 200: LabelledAnswers.campaign, ...readProblems },
       },
     },
     async (request) => {
       const { creditedOnly, ...time } = request.query;
       const { views, day } = await readAt(services, time);
       const progress = campaignProgress(views, request.params.id, { day, creditedOnly });
-      if (progress === undefined) throw apiError('not-found', `No campaign ${request.params.id} launched by ${day}.`);
-      return progress;
+      if (progress === undefined) throw apiError('not-found', `No campaign ${request.params.id} launched by ${day}.`, { values: { aggregate: 'campaign', id: request.params.id } });
+      return { ...progress, labels: labelsFor(SHOWN.campaign, languageOf(request)) };
     },
   );
 };

@@ -29,14 +29,14 @@ const ownerOf: CommandRoute['ownerOf'] = (command, state) =>
 const decisionBy: CommandRoute['decidedBy'] = (command) => {
   const level = command.data.level as ApprovalLevel;
   const office = decidingOffice(level);
-  return office === 'owner' ? undefined : { office, what: `A ${level}-level approval decision` };
+  return office === 'owner' ? undefined : { office, what: `A ${level}-level approval decision`, values: { level } };
 };
 
 /** The end of a sister tie is the province office's to record. */
 const terminationBy: CommandRoute['decidedBy'] = (_command, state) => {
   const kind = state.kind as PartnershipKind | undefined;
   const office = kind === undefined ? 'owner' : terminatingOffice(kind);
-  return office === 'owner' ? undefined : { office, what: `The end of a ${kind} tie` };
+  return office === 'owner' || kind === undefined ? undefined : { office, what: `The end of a ${kind} tie`, values: { kind } };
 };
 
 /** DESIGN §7: one resource action per partnership command. */
