@@ -34,6 +34,7 @@ export const DOMAIN_ERRORS = {
   'local-name-required': 'invalid',
   'country-unknown': 'invalid',
   'country-part-of-china': 'invalid',
+  'country-not-a-state': 'invalid',
   'country-no-diplomatic-relations': 'invalid',
   // approvals and the lifecycle
   'approval-not-required': 'rule',

@@ -56,6 +56,7 @@ export const en = {
     'local-name-required': 'A county or district needs its name',
     'country-unknown': 'Not an ISO 3166-1 alpha-2 country code',
     'country-part-of-china': 'A part of China is never a partner country',
+    'country-not-a-state': 'China does not recognise Kosovo as a state; it cannot be a partner country',
     'country-no-diplomatic-relations': "The People's Republic of China has no diplomatic relations with this country",
     'approval-not-required': 'This partnership needs no approval',
     'approval-out-of-order': 'Approvals are requested in order: city, province, national',

@@ -124,6 +124,7 @@ export const zh = {
     'local-name-required': '县（市、区）须填写名称',
     'country-unknown': '不是有效的 ISO 3166-1 二位字母国家代码',
     'country-part-of-china': '该地区是中国领土的一部分，不能作为外方国家',
+    'country-not-a-state': '中国不承认科索沃为国家，不能作为外方国家',
     'country-no-diplomatic-relations': '中华人民共和国与该国尚未建交',
     'approval-not-required': '该结好关系无需审批',
     'approval-out-of-order': '须按市级、省级、国家级的顺序申请审批',

@@ -35,6 +35,10 @@ t.test('invalid proposals are 400 problems with field paths and append nothing',
 
   const taiwan = await post('/partnerships', { ...qingdaoDakar, partner: { ...qingdaoDakar.partner, country: 'TW' } });
   t.match(taiwan.json().errors, [{ path: 'body.partner.country', code: 'country-part-of-china' }], 'a named check gives its code');
+  const kosovo = await post('/partnerships', { ...qingdaoDakar, partner: { ...qingdaoDakar.partner, country: 'XK' } });
+  t.equal(kosovo.statusCode, 400);
+  t.match(kosovo.json().errors, [{ path: 'body.partner.country', code: 'country-not-a-state', message: '中国不承认科索沃为国家，不能作为外方国家' }], 'Kosovo is refused with its own message');
+  t.equal(await eventCount(), 0, 'nothing was appended');
 });
 
 t.test('a date in the future is rejected by the domain with its path', async (t) => {

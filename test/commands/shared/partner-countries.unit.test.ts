@@ -8,6 +8,7 @@ t.test('partner countries', async (t) => {
   t.match(partnerCountryProblem('MO'), { code: 'country-part-of-china' });
   t.match(partnerCountryProblem('CN'), { code: 'country-part-of-china' });
   t.match(partnerCountryProblem('GT'), { code: 'country-no-diplomatic-relations', message: /Guatemala/ });
+  t.match(partnerCountryProblem('XK'), { code: 'country-not-a-state', message: /Kosovo/ }, 'Kosovo is refused with its own message');
   t.match(partnerCountryProblem('ZZ'), { code: 'country-unknown' });
   t.match(partnerCountryProblem('276'), { code: 'country-unknown' }, 'numeric codes are not accepted');
   t.equal(countryNameEn('SN'), 'Senegal');
