@@ -52,6 +52,11 @@ export const DOMAIN_ERRORS = {
   // campaigns
   'ends-before-start': 'invalid',
   'already-enrolled': 'rule',
+  // references to other records
+  'partnership-unknown': 'invalid',
+  'partnership-ended': 'invalid',
+  'partnership-not-enrollable': 'rule',
+  'campaign-unknown': 'invalid',
   'campaign-ended': 'rule',
   // quarterly reports
   'office-invalid': 'invalid',

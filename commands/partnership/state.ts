@@ -1,5 +1,5 @@
 import { unreachable } from '../shared/errors.ts';
-import type { PartnershipEvent, PartnershipProposed } from './events.ts';
+import type { PartnershipEvent, PartnershipProposed, Signatory } from './events.ts';
 import type { LocalSide, PartnerSide } from './parties.ts';
 import type { ApprovalLevel, PartnershipKind, PartnershipStatus } from './vocabulary.ts';
 
@@ -27,6 +27,31 @@ export interface Approvals {
   refused?: ApprovalSetback;
 }
 
+/** An agreement as signed: where, by whom, under which document. */
+export interface AgreementRecord {
+  on: string;
+  place: string;
+  signatories: Signatory[];
+  documentRef?: string;
+}
+
+/**
+ * What the office recorded with each step, for every reader: the contact
+ * channel, the letter of intent's and the agreements' documents, and why the
+ * tie went dormant or ended. Present once something was recorded.
+ */
+export interface Recorded {
+  contactChannel?: string;
+  letterOfIntentRef?: string;
+  agreement?: AgreementRecord;
+  /** The sister agreement that upgraded a friendly-cooperation tie. */
+  upgradeAgreement?: AgreementRecord;
+  /** The latest time the tie went dormant. */
+  dormancy?: { since: string; reason: string };
+  termination?: { on: string; reason: string; reference?: string };
+  withdrawal?: { on: string; reason: string };
+}
+
 /** A partnership that exists. Dates are ISO calendar days; null means "not yet". */
 export interface Partnership {
   id: string;
@@ -40,6 +65,7 @@ export interface Partnership {
   contactOn: string | null;
   intentSignedOn: string | null;
   approvals: Approvals;
+  recorded?: Recorded;
   /** Present once an active friendly-cooperation tie asked for the approvals of an upgrade to sister. */
   upgradeApprovals?: Approvals;
   signedOn: string | null;
@@ -134,6 +160,18 @@ function approvalStep(state: Partnership, event: ApprovalEvent): Partnership {
   }
 }
 
+/** The state with these records added; a step that recorded nothing leaves it as it was. */
+function withRecord(state: Partnership, records: { [K in keyof Recorded]?: Recorded[K] | undefined }): Partnership {
+  const given = Object.entries(records).filter(([, value]) => value !== undefined);
+  if (given.length === 0) return state;
+  return { ...state, recorded: { ...state.recorded, ...Object.fromEntries(given) } };
+}
+
+function agreementOf(data: { date: string; place?: string; signatories?: Signatory[]; documentRef?: string | undefined }): AgreementRecord | undefined {
+  if (data.place === undefined || data.signatories === undefined) return undefined;
+  return { on: data.date, place: data.place, signatories: data.signatories, ...(data.documentRef !== undefined && { documentRef: data.documentRef }) };
+}
+
 const moved = (state: Partnership, status: PartnershipStatus, since: string): Partnership => ({
   ...state,
   status,
@@ -147,16 +185,16 @@ export function evolve(state: PartnershipState, event: PartnershipEvent): Partne
   const { date } = event.data;
   switch (event.type) {
     case 'ContactEstablished':
-      return { ...moved(state, 'in_contact', date), contactOn: date };
+      return { ...withRecord(moved(state, 'in_contact', date), { contactChannel: event.data.channel }), contactOn: date };
     case 'LetterOfIntentSigned':
-      return { ...moved(state, 'intent_signed', date), intentSignedOn: date };
+      return { ...withRecord(moved(state, 'intent_signed', date), { letterOfIntentRef: event.data.documentRef }), intentSignedOn: date };
     case 'ApprovalRequested':
     case 'ApprovalGranted':
     case 'ApprovalRejected':
     case 'ApprovalReturned':
       return state.status === 'active' ? { ...state, upgradeApprovals: nextApprovals(upgradeApprovals(state, event), event) } : approvalStep(state, event);
     case 'AgreementSigned':
-      return { ...moved(state, 'active', date), signedOn: date };
+      return { ...withRecord(moved(state, 'active', date), { agreement: agreementOf(event.data) }), signedOn: date };
     case 'ActivityRecorded': {
       const last = state.lastActivityOn;
       return {
@@ -168,15 +206,18 @@ export function evolve(state: PartnershipState, event: PartnershipEvent): Partne
       };
     }
     case 'RelationshipUpgraded':
-      return { ...state, kind: event.data.to, upgradedOn: date };
+      return { ...withRecord(state, { upgradeAgreement: agreementOf(event.data) }), kind: event.data.to, upgradedOn: date };
     case 'PartnershipMarkedDormant':
-      return { ...moved(state, 'dormant', date), dormantSince: date };
+      return { ...withRecord(moved(state, 'dormant', date), { dormancy: { since: date, reason: event.data.reason } }), dormantSince: date };
     case 'PartnershipReactivated':
       return { ...moved(state, 'active', date), dormantSince: null };
-    case 'PartnershipTerminated':
-      return { ...moved(state, 'terminated', date), terminatedOn: date };
+    case 'PartnershipTerminated': {
+      const { reason, reference } = event.data;
+      const termination = { on: date, reason, ...(reference !== undefined && { reference }) };
+      return { ...withRecord(moved(state, 'terminated', date), { termination }), terminatedOn: date };
+    }
     case 'ProposalWithdrawn':
-      return { ...moved(state, 'withdrawn', date), withdrawnOn: date };
+      return { ...withRecord(moved(state, 'withdrawn', date), { withdrawal: { on: date, reason: event.data.reason } }), withdrawnOn: date };
     default:
       return unreachable(event);
   }

@@ -14,6 +14,7 @@ import {
   PARTNERSHIP_KINDS,
   PARTNERSHIP_STATUSES,
   PIPELINE_STATUSES,
+  SIGNATORY_SIDES,
 } from '../../commands/partnership/index.ts';
 import { PROJECT_SECTORS, PROJECT_STATUSES } from '../../commands/project/index.ts';
 import { AT_RISK_REASONS } from '../evaluation/evaluate.ts';
@@ -84,6 +85,26 @@ const Approvals = z.object({
   refused: z.object(setback()).describe('Once a level refused the file (不予批准): the latest refusal').optional(),
 });
 
+const AgreementRecord = z.object({
+  on: day(),
+  place: z.string(),
+  signatories: z.array(z.object({ side: z.enum(SIGNATORY_SIDES), name: z.string(), title: z.string().optional() })),
+  documentRef: z.string().optional(),
+});
+
+/** What the office recorded with each step (present once something was). */
+const Recorded = z
+  .object({
+    contactChannel: z.string().optional(),
+    letterOfIntentRef: z.string().optional(),
+    agreement: AgreementRecord.optional(),
+    upgradeAgreement: AgreementRecord.describe('The sister agreement that upgraded a friendly-cooperation tie').optional(),
+    dormancy: z.object({ since: day(), reason: z.string() }).describe('The latest time the tie went dormant').optional(),
+    termination: z.object({ on: day(), reason: z.string(), reference: z.string().optional() }).optional(),
+    withdrawal: z.object({ on: day(), reason: z.string() }).optional(),
+  })
+  .describe('What was recorded with the steps: contact channel, documents, signatories, reasons');
+
 export const PartnershipRowSchema = z
   .object({
     id: z.uuid(),
@@ -96,6 +117,7 @@ export const PartnershipRowSchema = z
     contactOn: day().nullable(),
     intentSignedOn: day().nullable(),
     approvals: Approvals,
+    recorded: Recorded.optional(),
     upgradeApprovals: Approvals.describe('Once an active friendly-cooperation tie asked to be upgraded to sister: the approvals of the upgrade').optional(),
     signedOn: day().nullable(),
     upgradedOn: day().nullable(),

@@ -3,7 +3,7 @@
  * config; editors are further limited to the divisions of their offices,
  * which only the command layer can check, once it knows the target.
  */
-import { cityOf } from '../../commands/shared/divisions.ts';
+import { cityOf, PROVINCE_CODE } from '../../commands/shared/divisions.ts';
 import type { Role } from '../../commands/api-keys/index.ts';
 
 export type Access = 'read' | 'write' | 'audit' | 'admin';
@@ -39,6 +39,17 @@ export function coveringOffice(principal: Pick<Principal, 'offices'>, divisionCo
   if (principal.offices.includes(divisionCode)) return divisionCode;
   const city = cityOf(divisionCode);
   return city !== undefined && principal.offices.includes(city) ? city : undefined;
+}
+
+/**
+ * Whether the caller may plan work serving partnerships of these divisions:
+ * each within its offices, or any of them for the province office, which
+ * plans the projects serving several offices' partnerships.
+ */
+export function canServe(principal: Pick<Principal, 'role' | 'offices'>, divisionCodes: readonly string[]): boolean {
+  if (principal.role === 'admin') return true;
+  if (principal.role !== 'editor') return false;
+  return principal.offices.includes(PROVINCE_CODE) || divisionCodes.every((code) => coveringOffice(principal, code) !== undefined);
 }
 
 /** Whether the caller may change a record owned by this division (a partnership's local side, a project's lead office). */

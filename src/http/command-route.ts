@@ -1,7 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import type { Decider, DomainEvent } from '../../commands/decider.ts';
+import { type Decider, type DomainEvent, foldEvents } from '../../commands/decider.ts';
+import { chinaToday } from '../../commands/shared/dates.ts';
+import type { EventStore } from '../event-store/port.ts';
+import type { Principal } from '../auth/policy.ts';
 import { canonicalHash } from '../canonical-json.ts';
 import type { CommandHandler, CommandMetadata } from '../commands/handle-command.ts';
 import { apiError } from '../errors.ts';
@@ -38,13 +41,31 @@ export interface CommandRoute {
    * province or national approval decision): that office, and what the
    * refusal says it decides. Undefined when the owner's office records it.
    */
+  /**
+   * Reads the records the command refers to (a project's partnerships, a
+   * campaign's enrolled partnership) and refuses the command when one does
+   * not fit; the rules are in `commands/shared/references.ts`.
+   */
+  checkReferences?: (data: Record<string, unknown>, context: ReferenceContext) => Promise<void>;
   decidedBy?: (
     command: { data: Record<string, unknown> },
     state: Record<string, unknown>,
   ) => { office: string; what: string; values: { level: string } | { kind: string } } | undefined;
 }
 
+/** What a reference check may use: who asks, today's date, and the current state of any record. */
+export interface ReferenceContext {
+  principal: Principal;
+  /** The day a command without a date is dated (China time). */
+  today: string;
+  // The referenced aggregates differ per route; each check names its decider.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  load: <S>(decider: Decider<any, S, any>, stream: string) => Promise<S>;
+}
+
 export interface CommandRouteDependencies {
+  store: EventStore;
+  clock: () => string;
   handle: CommandHandler;
   /** Ids the server mints for created resources. */
   newId: () => string;
@@ -146,6 +167,10 @@ export function registerCommandRoute(app: FastifyInstance, deps: CommandRouteDep
       const key = idempotencyKey(request);
       const metadata = commandMetadata(request);
       const id = targetId(route, request, data, bodyId, key, metadata.actor, deps.newId);
+      if (route.checkReferences) {
+        const load: ReferenceContext['load'] = async (decider, stream) => foldEvents(decider, await deps.store.readStream(stream));
+        await route.checkReferences(data, { principal: requirePrincipal(request), today: chinaToday(deps.clock()), load });
+      }
       const result = await deps.handle(route.decider, route.stream(id), { type: route.command, id, data }, metadata, {
         expectedRevision: expectedRevision(request),
         idempotency: key ? { key, requestHash: canonicalHash([route.command, id, data]) } : undefined,

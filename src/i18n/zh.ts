@@ -132,6 +132,10 @@ export const zh = {
     'approvals-incomplete': '审批尚未全部完成',
     'reason-required': '须说明理由',
     'reference-required': '须填写批复文号',
+    'partnership-unknown': '该结好关系不存在',
+    'partnership-ended': '该结好关系已撤回或终止',
+    'partnership-not-enrollable': '只有已签约且未终止的结好关系可以纳入专项行动',
+    'campaign-unknown': '该专项行动不存在',
     'upgrade-not-allowed': '只有友好合作关系可以升级为友好城市',
     'planned-end-before-start': '计划结束日期早于计划开始日期',
     'currency-unknown': '不是有效的 ISO 4217 货币代码',
@@ -183,8 +187,15 @@ export const zh = {
     'unknown-milestone': (v) => `里程碑 ${v.milestoneId} 不属于该项目`,
     'milestone-already-recorded': (v) => `里程碑“${v.title}”已于 ${v.recordedOn} 记录`,
     'ends-before-start': (v) => `结束日期 ${v.endsOn} 早于开始日期 ${v.startsOn}`,
+    'partnership-unknown': (v) => `结好关系 ${v.id} 不存在`,
+    'partnership-ended': (v) => `结好关系 ${v.id} 已${label('partnershipStatus', v.status)}，项目只能服务于未结束的结好关系`,
+    'partnership-not-enrollable': (v) => `只有已签约且未终止的结好关系可以纳入专项行动；结好关系 ${v.id} 当前为“${label('partnershipStatus', v.status)}”`,
+    'campaign-unknown': (v) => `专项行动 ${v.id} 不存在`,
     'already-enrolled': (v) => `结好关系 ${v.partnershipId} 已纳入该专项行动`,
-    'campaign-ended': (v) => `专项行动已于 ${v.endsOn} 结束，${v.date} 的纳入晚于结束日期`,
+    'campaign-ended': (v) =>
+      v.launchedOn === undefined
+        ? `专项行动已于 ${v.endsOn} 结束，${v.date} 的纳入晚于结束日期`
+        : `专项行动的期限为 ${v.launchedOn} 至 ${v.endsOn}，${v.date} 的事项不能记入该专项行动`,
     'office-invalid': (v) => `${v.office} 不是报告单位：须为 370000 或 16 个市之一`,
     'period-invalid': (v) => `${quarter(v)}不是可报告的季度`,
     'quarter-not-ended': (v) => `${quarter(v)}于 ${v.end} 结束，次日起方可提交报告（今天是 ${v.today}）`,

@@ -84,7 +84,19 @@ t.test('a sister tie is ended by the province office on a document; friendly coo
   t.equal(noReference.json().code, 'reference-required');
   t.equal((await get(`/partnerships/${sister}`)).json().state.status, 'active', 'the refused attempts changed nothing');
   t.equal((await post(`/partnerships/${sister}/termination`, { ...ending, reference: 'LZB-2021-77' }, province)).statusCode, 200);
-  t.equal((await get(`/partnerships/${sister}`)).json().state.status, 'terminated');
+  const seen = (await get(`/partnerships/${sister}`, bearer(keys.viewer))).json().state;
+  t.equal(seen.status, 'terminated');
+  t.match(
+    seen,
+    {
+      approvals: { granted: [{ level: 'city', reference: 'city-2019' }, { level: 'province', reference: 'province-2019' }, { level: 'national', reference: 'national-2019' }] },
+      recorded: {
+        agreement: { on: '2019-10-01', place: 'Qingdao', signatories: [{ side: 'local', name: 'Zhao' }] },
+        termination: { on: '2021-05-01', reason: ending.reason, reference: 'LZB-2021-77' },
+      },
+    },
+    'a viewer reads the agreement, the approval references and why the tie ended',
+  );
 
   const friendly = (await post('/partnerships', { ...qingdaoDakar, kind: 'friendly_cooperation', date: '2019-01-10' }, qingdao)).json().id;
   await post(`/partnerships/${friendly}/letter-of-intent`, { date: '2019-02-01' }, qingdao);

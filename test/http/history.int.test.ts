@@ -91,6 +91,7 @@ t.test('each event with its metadata, the state after it and what it changed', a
     { path: 'status', op: 'changed', before: 'in_contact', after: 'intent_signed' },
     { path: 'statusSince', op: 'changed', before: '2018-04-02', after: '2018-05-20' },
     { path: 'intentSignedOn', op: 'changed', before: null, after: '2018-05-20' },
+    { path: 'recorded.letterOfIntentRef', op: 'added', after: 'LOI-2018-3' },
   ]);
   t.same(
     events[4].changes.find((c: { path: string }) => c.path === 'approvals.granted.0'),

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { buildTestApp, qingdaoDakar } from './harness.ts';
+import { buildTestApp, jinanFriendly, qingdaoDakar } from './harness.ts';
 
 t.test('a sister partnership from proposal to signed agreement and activities', async (t) => {
   const { post, get, keys, expectNewEvents } = await buildTestApp(t);
@@ -170,11 +170,16 @@ t.test('projects and campaigns are written and read the same way', async (t) => 
   t.equal(launched.statusCode, 201, launched.body);
   const campaign = launched.json().id;
   const campaignStream = `campaign-${campaign}`;
-  t.equal((await post(`/campaigns/${campaign}/enrollments`, { partnershipId: partnership, date: '2021-04-01' })).statusCode, 200);
-  t.equal((await post(`/campaigns/${campaign}/enrollments`, { partnershipId: partnership, date: '2021-04-01' })).statusCode, 409);
+  // Only a signed tie takes part in a campaign.
+  const tie = (await post('/partnerships', { ...jinanFriendly, date: '2020-05-10' })).json().id;
+  await post(`/partnerships/${tie}/letter-of-intent`, { date: '2020-06-01' });
+  await post(`/partnerships/${tie}/agreement`, { date: '2020-07-01', place: 'Jinan', signatories: [{ side: 'local', name: 'Sun' }] });
+  t.equal((await post(`/campaigns/${campaign}/enrollments`, { partnershipId: partnership, date: '2021-04-01' })).statusCode, 409, 'a candidate is not enrolled');
+  t.equal((await post(`/campaigns/${campaign}/enrollments`, { partnershipId: tie, date: '2021-04-01' })).statusCode, 200);
+  t.equal((await post(`/campaigns/${campaign}/enrollments`, { partnershipId: tie, date: '2021-04-01' })).statusCode, 409);
   await expectNewEvents(campaignStream, [
     { type: 'CampaignLaunched', data: { name: 'Activate Friendship Cities 2021', targets: { reservePairs: 168, plannedProjects: 127 } } },
-    { type: 'PartnershipEnrolled', data: { partnershipId: partnership, date: '2021-04-01' } },
+    { type: 'PartnershipEnrolled', data: { partnershipId: tie, date: '2021-04-01' } },
   ], 'the second enrolment appended nothing');
   t.equal((await post(`/campaigns/${campaign}/targets`, { metric: 'reactivations', value: 30, date: '2021-04-02' })).statusCode, 200);
   t.equal((await post(`/campaigns/${campaign}/closure`, { date: '2021-12-31' })).statusCode, 200);

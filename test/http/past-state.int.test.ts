@@ -88,6 +88,11 @@ t.test('asOf a date: the state on that day by the facts’ own dates, late entri
     dormantSince: null,
     terminatedOn: null,
     withdrawnOn: null,
+    recorded: {
+      contactChannel: 'visit',
+      letterOfIntentRef: 'LOI-2016-1',
+      agreement: { on: '2017-04-18', place: 'Qingdao', signatories: [{ side: 'local', name: 'Mayor of Qingdao' }] },
+    },
   });
   t.match(endOf2019.json().state, { local: { divisionCode: '370200' }, partner: { nameEn: 'Dakar', country: 'SN' } });
   t.equal(endOf2019.json().revision, 19, 'the last event included is the late entry');

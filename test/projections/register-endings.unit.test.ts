@@ -66,6 +66,10 @@ t.test('their rows today and before the endings', async (t) => {
       dormantSince: null,
       terminatedOn: '2023-01-01',
       withdrawnOn: null,
+      recorded: {
+        agreement: { on: '2021-05-01', place: 'Qingdao', signatories: [{ side: 'local', name: 'Zhao Haozhi' }] },
+        termination: { on: '2023-01-01', reason: 'merger' },
+      },
       stages: [stage('candidate', '2021-03-01'), stage('intent_signed', '2021-04-01'), stage('active', '2021-05-01'), stage('terminated', '2023-01-01')],
       reactivations: [],
       revision: 4,
@@ -97,6 +101,7 @@ t.test('their rows today and before the endings', async (t) => {
       dormantSince: null,
       terminatedOn: null,
       withdrawnOn: '2021-03-15',
+      recorded: { withdrawal: { on: '2021-03-15', reason: 'declined' } },
       stages: [stage('candidate', '2021-03-01'), stage('withdrawn', '2021-03-15')],
       reactivations: [],
       revision: 1,

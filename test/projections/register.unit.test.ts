@@ -107,6 +107,11 @@ const rowToday = {
   dormantSince: null,
   terminatedOn: null,
   withdrawnOn: null,
+  recorded: {
+    agreement: { on: '2021-10-18', place: 'Qingdao', signatories: [{ side: 'local', name: 'Zhao Haozhi' }] },
+    // The latest dormancy stays on record after the reactivation.
+    dormancy: { since: '2023-06-01', reason: 'quiet' },
+  },
   stages: [
     stage('candidate', '2021-03-01'),
     stage('in_contact', '2021-04-01'),
@@ -145,6 +150,7 @@ t.test('its view gives the row as it stands today and as it stood on any earlier
       activityCount: 1,
       outcomeCount: 2,
       dormantSince: '2022-06-01',
+      recorded: { ...rowToday.recorded, dormancy: { since: '2022-06-01', reason: 'quiet' } },
       stages: rowToday.stages.slice(0, 11),
       reactivations: [],
       revision: 11,

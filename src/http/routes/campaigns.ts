@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { campaignList, CampaignListAnswer } from '../../../projections/index.ts';
 import { campaignCommandSchemas as bodies, campaignDecider, campaignStream } from '../../../commands/campaign/index.ts';
 import { PROVINCE_CODE } from '../../../commands/shared/divisions.ts';
+import { partnershipDecider, partnershipStream } from '../../../commands/partnership/index.ts';
+import { requireEnrollable } from '../../../commands/shared/references.ts';
 import { type AggregateReads, registerAggregateReads } from '../aggregate-reads.ts';
 import { readAnswerRoute } from '../answer-cache.ts';
 import { type CommandRoute, registerCommandRoutes } from '../command-route.ts';
@@ -15,9 +17,15 @@ const tag = 'campaigns';
 // Campaigns are the province's: only the province office (or an admin) runs them.
 const common = { decider: campaignDecider, stream: campaignStream, tag, ownerOf: () => PROVINCE_CODE };
 
+/** Only a signed partnership that has not ended is enrolled, as its own stream has it now. */
+const enrollable: CommandRoute['checkReferences'] = async (data, { load }) => {
+  const id = data.partnershipId as string;
+  requireEnrollable(id, await load(partnershipDecider, partnershipStream(id)));
+};
+
 export const CAMPAIGN_COMMANDS: readonly CommandRoute[] = [
   { url: '/campaigns', command: 'LaunchCampaign', body: bodies.LaunchCampaign, creates: true, summary: 'Launch a campaign' },
-  { url: '/campaigns/:id/enrollments', command: 'EnrollPartnership', body: bodies.EnrollPartnership, summary: 'Enroll a partnership' },
+  { url: '/campaigns/:id/enrollments', command: 'EnrollPartnership', body: bodies.EnrollPartnership, checkReferences: enrollable, summary: 'Enroll a partnership' },
   { url: '/campaigns/:id/targets', command: 'SetCampaignTarget', body: bodies.SetCampaignTarget, summary: 'Set a campaign target' },
   { url: '/campaigns/:id/closure', command: 'CloseCampaign', body: bodies.CloseCampaign, summary: 'Close the campaign' },
 ].map((route) => ({ ...common, ...route }));

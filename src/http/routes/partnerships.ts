@@ -1,5 +1,7 @@
 /** Everything about partnerships over HTTP: the commands, the state and history of one, and the register. */
 import type { FastifyPluginAsync } from 'fastify';
+import { campaignDecider, campaignStream } from '../../../commands/campaign/index.ts';
+import { requireCreditableCampaign } from '../../../commands/shared/references.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   type ApprovalLevel,
@@ -39,6 +41,13 @@ const terminationBy: CommandRoute['decidedBy'] = (_command, state) => {
   return office === 'owner' || kind === undefined ? undefined : { office, what: `The end of a ${kind} tie`, values: { kind } };
 };
 
+/** The campaign a reactivation credits exists and runs on the reactivation's date. */
+const creditedCampaign: CommandRoute['checkReferences'] = async (data, { today, load }) => {
+  const id = data.campaignId as string | undefined;
+  if (id === undefined) return;
+  requireCreditableCampaign(id, await load(campaignDecider, campaignStream(id)), (data.date as string | undefined) ?? today);
+};
+
 /** DESIGN §7: one resource action per partnership command. */
 export const PARTNERSHIP_COMMANDS: readonly CommandRoute[] = [
   { url: '/partnerships', command: 'ProposePartnership', body: bodies.ProposePartnership, creates: true, summary: 'Propose a candidate partnership' },
@@ -50,7 +59,7 @@ export const PARTNERSHIP_COMMANDS: readonly CommandRoute[] = [
   { url: '/partnerships/:id/activities', command: 'RecordActivity', body: bodies.RecordActivity, summary: 'Record an exchange activity' },
   { url: '/partnerships/:id/upgrade', command: 'UpgradeRelationship', body: bodies.UpgradeRelationship, summary: 'Upgrade friendly cooperation to sister' },
   { url: '/partnerships/:id/dormancy', command: 'MarkDormant', body: bodies.MarkDormant, summary: 'Mark the partnership dormant' },
-  { url: '/partnerships/:id/reactivation', command: 'Reactivate', body: bodies.Reactivate, summary: 'Reactivate a dormant partnership' },
+  { url: '/partnerships/:id/reactivation', command: 'Reactivate', body: bodies.Reactivate, checkReferences: creditedCampaign, summary: 'Reactivate a dormant partnership' },
   { url: '/partnerships/:id/termination', command: 'TerminatePartnership', body: bodies.TerminatePartnership, decidedBy: terminationBy, summary: 'Terminate the partnership' },
   { url: '/partnerships/:id/withdrawal', command: 'WithdrawProposal', body: bodies.WithdrawProposal, summary: 'Withdraw the proposal' },
 ].map((route) => ({ ...common, ownerOf, ...route }));

@@ -1,7 +1,11 @@
 /** Everything about cooperation projects over HTTP: the commands, the state and history of one, and the list. */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { type Partnership, partnershipDecider, partnershipStream } from '../../../commands/partnership/index.ts';
 import { projectCommandSchemas as bodies, projectDecider, projectStream } from '../../../commands/project/index.ts';
+import { requireServedPartnerships } from '../../../commands/shared/references.ts';
+import { canServe } from '../../auth/policy.ts';
+import { apiError } from '../../errors.ts';
 import { PortfolioParams, ProjectsAnswer, projectsAt } from '../../../projections/index.ts';
 import { type AggregateReads, registerAggregateReads } from '../aggregate-reads.ts';
 import { type CommandRoute, registerCommandRoutes } from '../command-route.ts';
@@ -16,8 +20,24 @@ const common = { decider: projectDecider, stream: projectStream, tag };
 const ownerOf: CommandRoute['ownerOf'] = (command, state) =>
   (command.data.leadOffice as string | undefined) ?? (state.leadOffice as string | undefined);
 
+/**
+ * The partnerships a project serves exist, have not ended, and are the
+ * writer's to serve: its own offices', or any for the province office.
+ */
+const servedPartnerships: CommandRoute['checkReferences'] = async (data, { principal, load }) => {
+  const ids = data.partnershipIds as string[];
+  const states = await Promise.all(ids.map((id) => load(partnershipDecider, partnershipStream(id))));
+  requireServedPartnerships(ids, states);
+  const owners = states.map((state) => (state as Partnership).local.divisionCode);
+  if (!canServe(principal, owners)) {
+    const outside = owners.find((owner) => !canServe(principal, [owner])) as string;
+    const detail = `The key ${principal.name} may not plan a project serving partnerships of office ${outside}; a project serving several offices is planned by the province office.`;
+    throw apiError('forbidden', detail, { values: { key: principal.name, office: outside } });
+  }
+};
+
 export const PROJECT_COMMANDS: readonly CommandRoute[] = [
-  { url: '/projects', command: 'PlanProject', body: bodies.PlanProject, creates: true, summary: 'Plan a cooperation project' },
+  { url: '/projects', command: 'PlanProject', body: bodies.PlanProject, creates: true, checkReferences: servedPartnerships, summary: 'Plan a cooperation project' },
   { url: '/projects/:id/start', command: 'StartProject', body: bodies.StartProject, summary: 'Start a planned project' },
   { url: '/projects/:id/milestones', command: 'RecordMilestone', body: bodies.RecordMilestone, summary: 'Record a milestone reached' },
   { url: '/projects/:id/completion', command: 'CompleteProject', body: bodies.CompleteProject, summary: 'Complete the project' },

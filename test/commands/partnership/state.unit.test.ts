@@ -31,6 +31,7 @@ t.test('an active sister partnership remembers every step', async (t) => {
     dormantSince: null,
     terminatedOn: null,
     withdrawnOn: null,
+    recorded: { agreement: { on: '2021-10-18', place: 'Qingdao', signatories: [{ side: 'local', name: 'Zhao Haozhi' }] } },
   });
 });
 
