@@ -55,6 +55,8 @@ export interface CommandRoute {
 
 /** What a reference check may use: who asks, today's date, and the current state of any record. */
 export interface ReferenceContext {
+  /** The target's id. */
+  id: string;
   principal: Principal;
   /** The day a command without a date is dated (China time). */
   today: string;
@@ -169,7 +171,7 @@ export function registerCommandRoute(app: FastifyInstance, deps: CommandRouteDep
       const id = targetId(route, request, data, bodyId, key, metadata.actor, deps.newId);
       if (route.checkReferences) {
         const load: ReferenceContext['load'] = async (decider, stream) => foldEvents(decider, await deps.store.readStream(stream));
-        await route.checkReferences(data, { principal: requirePrincipal(request), today: chinaToday(deps.clock()), load });
+        await route.checkReferences(data, { id, principal: requirePrincipal(request), today: chinaToday(deps.clock()), load });
       }
       const result = await deps.handle(route.decider, route.stream(id), { type: route.command, id, data }, metadata, {
         expectedRevision: expectedRevision(request),

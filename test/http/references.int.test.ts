@@ -40,6 +40,15 @@ t.test("a project lists only partnerships that exist, have not ended and are its
   t.equal((await post('/projects', qingdaoTrainingCentre(ownTie), qingdao)).statusCode, 201, 'its own partnership is fine');
   const provincial = { ...qingdaoTrainingCentre(ownTie), leadOffice: '370000', partnershipIds: [ownTie, jinanTie] };
   t.equal((await post('/projects', provincial, province)).statusCode, 201, 'the province office plans a project serving several offices');
+
+  // A Qingdao-led project serving a Jinan partnership, as an admin may plan it: Qingdao alone may not run it.
+  const mixed = (await post('/projects', { ...qingdaoTrainingCentre(ownTie), partnershipIds: [ownTie, jinanTie] }, admin)).json().id;
+  const start = await post(`/projects/${mixed}/start`, { date: '2022-01-05' }, qingdao);
+  t.equal(start.statusCode, 403, 'nor start it, nor move the Jinan partnership\'s evaluation through it');
+  t.equal((await post(`/projects/${mixed}/start`, { date: '2022-01-05' }, province)).statusCode, 403, 'the lead office is still Qingdao');
+  t.equal((await post(`/projects/${mixed}/start`, { date: '2022-01-05' }, admin)).statusCode, 200);
+  const own = (await post('/projects', qingdaoTrainingCentre(ownTie), qingdao)).json().id;
+  t.equal((await post(`/projects/${own}/start`, { date: '2022-01-05' }, qingdao)).statusCode, 200, 'its own project runs as before');
 });
 
 t.test('a campaign enrolls only signed partnerships that have not ended; a reactivation credits only a running campaign', async (t) => {
