@@ -25,6 +25,7 @@ export const DOMAIN_ERRORS = {
   'id-mismatch': 'invalid',
   'not-found': 'not-found',
   'already-exists': 'rule',
+  'duplicate-partnership': 'rule',
   'illegal-transition': 'rule',
   duplicate: 'invalid',
   'text-invalid': 'invalid',

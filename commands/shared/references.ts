@@ -25,6 +25,16 @@ export function requireServedPartnerships(ids: readonly string[], states: readon
   if (first !== undefined) throw new DomainError(first.code, first.message, first.path, { problems, values: first.values });
 }
 
+/** A pair is proposed again only once its earlier partnerships were withdrawn or terminated. */
+export function requireNewPair(earlier: readonly { id: string; state: PartnershipState }[]): void {
+  for (const { id, state } of earlier) {
+    // A claim whose proposal never landed (or has not landed yet) blocks nothing.
+    if (state.status === 'none' || state.status === 'withdrawn' || state.status === 'terminated') continue;
+    const message = `this pair already has partnership ${id} (${state.status}); propose it again only once that one is withdrawn or terminated`;
+    throw new DomainError('duplicate-partnership', message, undefined, { values: { id, status: state.status } });
+  }
+}
+
 /** Only a signed partnership that has not ended takes part in a campaign. */
 export function requireEnrollable(id: string, state: PartnershipState): void {
   if (state.status === 'none') {

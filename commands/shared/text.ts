@@ -30,3 +30,16 @@ export function textProblem(value: string): string | undefined {
   }
   return `must not contain the control character ${codePoint(char)} (${where}); only tab, line feed and CR LF are allowed`;
 }
+
+/**
+ * Text as names are compared: case, accents, punctuation and spacing do not
+ * matter, so "Sao Paulo", "São Paulo" and "são-paulo" are one. Chinese has
+ * none of these and is kept as it is.
+ */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLocaleLowerCase('en')
+    .replace(/[\p{P}\p{S}\s]/gu, '');
+}

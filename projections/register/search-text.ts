@@ -1,18 +1,8 @@
 import type { Partnership } from '../../commands/partnership/index.ts';
+import { foldText } from '../../commands/shared/text.ts';
 import { countryView } from '../shared/country-views.ts';
 
-/**
- * Text as the register's search compares it: case, accents, punctuation and
- * spacing do not matter, so "Sao Paulo", "São Paulo" and "são-paulo" are one.
- * Chinese has none of these and is kept as it is.
- */
-export function foldText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLocaleLowerCase('en')
-    .replace(/[\p{P}\p{S}\s]/gu, '');
-}
+export { foldText };
 
 /** Every name of both sides and of the partner country, folded, one string to search. */
 export function searchText(state: Partnership): string {

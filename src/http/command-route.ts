@@ -47,6 +47,8 @@ export interface CommandRoute {
    * not fit; the rules are in `commands/shared/references.ts`.
    */
   checkReferences?: (data: Record<string, unknown>, context: ReferenceContext) => Promise<void>;
+  /** Records what other records need to know once the command was appended (e.g. the pair a proposal claims). */
+  afterCommand?: (data: Record<string, unknown>, context: ReferenceContext) => Promise<void>;
   decidedBy?: (
     command: { data: Record<string, unknown> },
     state: Record<string, unknown>,
@@ -63,6 +65,9 @@ export interface ReferenceContext {
   // The referenced aggregates differ per route; each check names its decider.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   load: <S>(decider: Decider<any, S, any>, stream: string) => Promise<S>;
+  /** Handles a command of another aggregate (a reservation) on the request's behalf, with its metadata. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  handle: <C>(decider: Decider<C, any, any>, stream: string, command: C) => Promise<unknown>;
 }
 
 export interface CommandRouteDependencies {
@@ -169,15 +174,26 @@ export function registerCommandRoute(app: FastifyInstance, deps: CommandRouteDep
       const key = idempotencyKey(request);
       const metadata = commandMetadata(request);
       const id = targetId(route, request, data, bodyId, key, metadata.actor, deps.newId);
+      const context: ReferenceContext = {
+        id,
+        principal: requirePrincipal(request),
+        today: chinaToday(deps.clock()),
+        load: async (decider, stream) => foldEvents(decider, await deps.store.readStream(stream)),
+        handle: (decider, stream, command) => deps.handle(decider, stream, command, metadata),
+      };
       if (route.checkReferences) {
-        const load: ReferenceContext['load'] = async (decider, stream) => foldEvents(decider, await deps.store.readStream(stream));
-        await route.checkReferences(data, { id, principal: requirePrincipal(request), today: chinaToday(deps.clock()), load });
+        // Who may not write here learns nothing about other records: the office check comes first.
+        const state = route.creates ? {} : await context.load(route.decider, route.stream(id));
+        authorize(route, request, { data }, state as Record<string, unknown>);
+        await route.checkReferences(data, context);
       }
       const result = await deps.handle(route.decider, route.stream(id), { type: route.command, id, data }, metadata, {
         expectedRevision: expectedRevision(request),
         idempotency: key ? { key, requestHash: canonicalHash([route.command, id, data]) } : undefined,
         authorize: (command: { data: Record<string, unknown> }, state: Record<string, unknown>) => authorize(route, request, command, state),
       });
+      // A replay runs it again, so what a failed first attempt left out is recorded now (it records nothing twice).
+      if (result.appended || result.replayed) await route.afterCommand?.(data, context);
       if (result.replayed) reply.header('idempotent-replayed', 'true');
       return reply
         .code(route.creates ? 201 : 200)

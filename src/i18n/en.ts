@@ -65,6 +65,7 @@ export const en = {
     'reason-required': 'A reason is required',
     'reference-required': "The approving document's reference is required",
     'partnership-unknown': 'No such partnership',
+    'duplicate-partnership': 'This pair already has a partnership that was neither withdrawn nor terminated',
     'partnership-ended': 'The partnership was withdrawn or terminated',
     'partnership-not-enrollable': 'Only a signed partnership that has not ended can be enrolled',
     'campaign-unknown': 'No such campaign',

@@ -31,8 +31,12 @@ const proposal = {
 const agreement = { date: '2020-07-01', place: 'Jinan', signatories: [{ side: 'local', name: 'Zhang' }] };
 const activity = (n: number) => ({ date: '2021-06-01', type: 'culture', direction: 'joint', title: `Storm ${n}`, participants: n });
 
+let pairs = 0;
+
 async function atIntentSigned(service: Service): Promise<string> {
-  const proposed = await service.post('/partnerships', proposal, {}, 0);
+  // Each scenario proposes a pair of its own: the same pair is not proposed twice.
+  const partner = { ...proposal.partner, nameEn: `${proposal.partner.nameEn} ${++pairs}` };
+  const proposed = await service.post('/partnerships', { ...proposal, partner }, {}, 0);
   const id = proposed.body.id as string;
   const loi = await service.post(`/partnerships/${id}/letter-of-intent`, { date: '2020-06-01' }, {}, 0);
   if (loi.status !== 200 || loi.body.revision !== 1) throw new Error(`setup failed: ${JSON.stringify(loi)}`);

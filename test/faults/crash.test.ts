@@ -64,7 +64,8 @@ function command(kind: Kind, partnershipId: string, status: Status, client: numb
     case 'propose': {
       const partner = PARTNERS[commands.length % PARTNERS.length] as (typeof PARTNERS)[number];
       const local = { divisionCode: OFFICES[client % OFFICES.length] as string };
-      const body = { id: partnershipId, local, partner: { ...partner, level: 'city' }, kind: 'friendly_cooperation', date: '2020-01-15' };
+      // One pair per proposal: the same pair is not proposed twice.
+      const body = { id: partnershipId, local, partner: { ...partner, nameEn: `${partner.nameEn} ${commands.length}`, level: 'city' }, kind: 'friendly_cooperation', date: '2020-01-15' };
       return made('/partnerships', body, ['PartnershipProposed']);
     }
     case 'letter-of-intent':

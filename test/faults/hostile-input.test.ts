@@ -406,8 +406,10 @@ t.test(`${TOTAL_RUNS}+ hostile requests across every write route: no 5xx, proble
     if (response.statusCode >= 300) throw new Error(`fixture ${url}: ${response.statusCode} ${response.body}`);
     return response.json().id as string;
   };
+  let pairs = 0;
+  // Each fixture is a pair of its own: the same pair is not proposed twice.
   const propose = (kind: string) =>
-    post('/partnerships', { local: { divisionCode: '370200' }, partner: { nameEn: 'Pusan', country: 'KR', level: 'city' }, kind, date: '2020-01-01' });
+    post('/partnerships', { local: { divisionCode: '370200' }, partner: { nameEn: `Pusan ${++pairs}`, country: 'KR', level: 'city' }, kind, date: '2020-01-01' });
   const fixtures = {} as Fixtures;
   fixtures.candidate = await propose('sister');
   fixtures.intentSigned = await propose('sister');

@@ -1,9 +1,9 @@
 import t from 'tap';
-import { buildTestApp, qingdaoDakar } from './harness.ts';
+import { buildTestApp, qingdaoDakar, qingdaoPair } from './harness.ts';
 
 /** A Qingdao sister file granted at city level and waiting for the province's decision. */
-async function atProvinceReview(post: Awaited<ReturnType<typeof buildTestApp>>['post']) {
-  const id = (await post('/partnerships', qingdaoDakar)).json().id as string;
+async function atProvinceReview(post: Awaited<ReturnType<typeof buildTestApp>>['post'], body: object = qingdaoDakar) {
+  const id = (await post('/partnerships', body)).json().id as string;
   for (const [path, body] of [
     ['letter-of-intent', { date: '2021-04-01' }],
     ['approval-requests', { date: '2021-04-10', level: 'city' }],
@@ -68,8 +68,8 @@ t.test('returned for more material: the grants stand, the office resubmits at th
 
 t.test('refused: back to negotiation, earlier grants void, the reason readable; rejected is accepted for refused', async (t) => {
   const { post, get, expectNewEvents } = await buildTestApp(t);
-  for (const decision of ['refused', 'rejected']) {
-    const id = await atProvinceReview(post);
+  for (const [n, decision] of ['refused', 'rejected'].entries()) {
+    const id = await atProvinceReview(post, qingdaoPair(n));
     await expectNewEvents(`partnership-${id}`, [{ type: 'PartnershipProposed' }, { type: 'LetterOfIntentSigned' }, { type: 'ApprovalRequested' }, { type: 'ApprovalGranted' }, { type: 'ApprovalRequested' }]);
     const noReason = await post(`/partnerships/${id}/approval-decisions`, { date: '2021-06-01', level: 'province', decision });
     t.equal(noReason.statusCode, 400, `${decision} needs a reason`);

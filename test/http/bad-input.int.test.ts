@@ -1,5 +1,5 @@
 import t from 'tap';
-import { buildTestApp, qingdaoDakar } from './harness.ts';
+import { buildTestApp, qingdaoDakar, qingdaoPair } from './harness.ts';
 
 const PROBLEM = 'application/problem+json; charset=utf-8';
 
@@ -145,7 +145,7 @@ t.test('a causation id that is not a short token is not recorded', async (t) => 
   const { post, get, keys } = await buildTestApp(t);
   const auditor = { authorization: `Bearer ${keys.auditor}` };
   const id = (await post('/partnerships', qingdaoDakar, { 'x-causation-id': `<b>${'x'.repeat(500)}` })).json().id;
-  const other = (await post('/partnerships', qingdaoDakar, { 'x-causation-id': 'oa-request-77' })).json().id;
+  const other = (await post('/partnerships', qingdaoPair(1), { 'x-causation-id': 'oa-request-77' })).json().id;
   t.notOk((await get(`/partnerships/${id}/history`, auditor)).json().events[0].metadata.causationId);
   t.equal((await get(`/partnerships/${other}/history`, auditor)).json().events[0].metadata.causationId, 'oa-request-77');
 });

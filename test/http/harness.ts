@@ -102,7 +102,8 @@ export async function buildTestApp(
     post: (url, body, headers = {}) => app.inject({ method: 'POST', url, headers: { ...auth, ...language, ...headers }, payload: body as object }),
     get: (url, headers = {}) => app.inject({ method: 'GET', url, headers: { ...auth, ...language, ...headers } }),
     // Only the ledger's own streams: the API keys live in the log too.
-    eventCount: async () => (await store.readAll({ maxCount: 1_000_000 })).filter((e) => e.stream !== 'api-keys').length,
+    // The pair lists a proposal adds to once it is recorded (`commands/partnership/pair-claims.ts`) are bookkeeping too.
+    eventCount: async () => (await store.readAll({ maxCount: 1_000_000 })).filter((e) => e.stream !== 'api-keys' && !e.stream.startsWith('pair-')).length,
     async expectNewEvents(stream, events, message = `new events on ${stream}`) {
       const appended = await store.readStream(stream, { fromRevision: (seen.get(stream) ?? -1) + 1 });
       const last = appended.at(-1);
@@ -123,6 +124,9 @@ export const qingdaoDakar = {
   kind: 'sister',
   date: '2021-03-01',
 };
+
+/** Another Qingdao sister proposal in Senegal, a pair of its own (the same pair is not proposed twice). */
+export const qingdaoPair = (n: number) => ({ ...qingdaoDakar, partner: { nameEn: `Senegal partner ${n}`, country: 'SN', level: 'city' } });
 
 /** A project body led by Qingdao, planned for 2022–2023, serving the given partnership. */
 export const qingdaoTrainingCentre = (partnershipId: string) => ({

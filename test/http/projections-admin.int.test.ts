@@ -52,7 +52,10 @@ t.test('the status of every projection', async (t) => {
   t.equal(body.projecting, true);
   t.same(body.projections.map((p: { name: string }) => p.name), names);
   for (const p of body.projections) {
-    t.match(p, { version: String(versionOf(p.name)), state: 'live', checkpoint: position, lastPosition: String, caughtUp: true, lag: 0, degraded: false, lastError: null, building: null, lastRebuild: null }, p.name);
+    t.match(p, { version: String(versionOf(p.name)), state: 'live', checkpoint: String, lastPosition: String, caughtUp: true, lag: 0, degraded: false, lastError: null, building: null, lastRebuild: null }, p.name);
+    // The proposal's pair lists are written after it: the checkpoint is the end of the log, at or after the write.
+    t.equal(p.checkpoint, p.lastPosition, `${p.name} is at the end of the log`);
+    t.ok(BigInt(p.checkpoint) >= BigInt(position), `${p.name} has applied the write`);
   }
 });
 

@@ -81,3 +81,30 @@ t.test('a campaign enrolls only signed partnerships that have not ended; a react
   const terminated = await post(`/campaigns/${second}/enrollments`, { partnershipId: tie, date: '2021-07-01' }, admin);
   t.equal(terminated.statusCode, 409, 'a terminated partnership is not enrolled');
 });
+
+t.test('a pair still alive is not proposed again; once it ended, it may be', async (t) => {
+  const { post, keys, eventCount } = await buildTestApp(t);
+  const admin = bearer(keys.admin);
+  const first = (await post('/partnerships', { ...qingdaoDakar, partner: { nameEn: 'São Paulo', country: 'BR', level: 'city' } }, admin)).json().id;
+  const before = await eventCount();
+  for (const partner of [
+    { nameEn: 'Sao Paulo', country: 'BR', level: 'city' },
+    { nameEn: 'são-paulo ', country: 'BR', level: 'city' },
+  ]) {
+    const again = await post('/partnerships', { ...qingdaoDakar, partner }, admin);
+    t.equal(again.statusCode, 409, `${partner.nameEn}: the same pair, accents, case and punctuation aside`);
+    t.equal(again.json().code, 'duplicate-partnership');
+    t.match(again.json().detail, first, 'the answer names the existing partnership');
+  }
+  t.equal(await eventCount(), before, 'nothing was appended');
+  t.equal((await post('/partnerships', { ...qingdaoDakar, partner: { nameEn: 'São Paulo', country: 'PT', level: 'city' } }, admin)).statusCode, 201, 'another country is another pair');
+  t.equal((await post('/partnerships', { ...qingdaoDakar, local: { divisionCode: '370100' }, partner: { nameEn: 'São Paulo', country: 'BR', level: 'city' } }, admin)).statusCode, 201, 'another city is another pair');
+
+  const dakar = (await post('/partnerships', qingdaoDakar, admin)).json().id;
+  const byChinese = await post('/partnerships', { ...qingdaoDakar, partner: { nameEn: 'Dakar City', nameZh: '达喀尔', country: 'SN', level: 'city' } }, admin);
+  t.equal(byChinese.statusCode, 409, 'the same Chinese name is the same pair');
+  t.match(byChinese.json().detail, dakar);
+
+  await post(`/partnerships/${first}/withdrawal`, { date: '2021-04-01', reason: 'The partner declined' }, admin);
+  t.equal((await post('/partnerships', { ...qingdaoDakar, partner: { nameEn: 'Sao Paulo', country: 'BR', level: 'city' }, date: '2021-05-01' }, admin)).statusCode, 201, 'after the withdrawal the pair may be proposed again');
+});

@@ -1,12 +1,14 @@
 /** Everything about partnerships over HTTP: the commands, the state and history of one, and the register. */
 import type { FastifyPluginAsync } from 'fastify';
 import { campaignDecider, campaignStream } from '../../../commands/campaign/index.ts';
-import { requireCreditableCampaign } from '../../../commands/shared/references.ts';
+import { requireCreditableCampaign, requireNewPair } from '../../../commands/shared/references.ts';
+import { pairClaimsDecider, pairKeys, pairStream } from '../../../commands/partnership/pair-claims.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   type ApprovalLevel,
   decidingOffice,
   type PartnershipKind,
+  type PartnerSide,
   terminatingOffice,
   partnershipCommandSchemas as bodies,
   partnershipDecider,
@@ -41,6 +43,30 @@ const terminationBy: CommandRoute['decidedBy'] = (_command, state) => {
   return office === 'owner' || kind === undefined ? undefined : { office, what: `The end of a ${kind} tie`, values: { kind } };
 };
 
+/** The keys of the pair a proposal names (by English and by Chinese name). */
+const keysOf = (data: Record<string, unknown>) => pairKeys((data.local as { divisionCode: string }).divisionCode, data.partner as PartnerSide);
+
+/** A pair already proposed and still alive is not proposed again. */
+const newPair: CommandRoute['checkReferences'] = async (data, { id, load }) => {
+  for (const key of keysOf(data)) {
+    const { claims } = await load(pairClaimsDecider, pairStream(key));
+    const earlier = claims.filter((claim) => claim !== id);
+    requireNewPair(await Promise.all(earlier.map(async (claim) => ({ id: claim, state: await load(partnershipDecider, partnershipStream(claim)) }))));
+  }
+};
+
+/**
+ * Once the proposal is recorded, each of the pair's streams lists it, so
+ * the next proposal of the pair finds it on the write side. Two proposals
+ * of one pair in the same instant could both pass the check; the lists
+ * keep both, and the next one is refused.
+ */
+const claimPair: CommandRoute['afterCommand'] = async (data, { id, handle }) => {
+  for (const key of keysOf(data)) {
+    await handle(pairClaimsDecider, pairStream(key), { type: 'ClaimPair', id: key, data: { key, partnershipId: id } });
+  }
+};
+
 /** The campaign a reactivation credits exists and runs on the reactivation's date. */
 const creditedCampaign: CommandRoute['checkReferences'] = async (data, { today, load }) => {
   const id = data.campaignId as string | undefined;
@@ -50,7 +76,7 @@ const creditedCampaign: CommandRoute['checkReferences'] = async (data, { today, 
 
 /** DESIGN §7: one resource action per partnership command. */
 export const PARTNERSHIP_COMMANDS: readonly CommandRoute[] = [
-  { url: '/partnerships', command: 'ProposePartnership', body: bodies.ProposePartnership, creates: true, summary: 'Propose a candidate partnership' },
+  { url: '/partnerships', command: 'ProposePartnership', body: bodies.ProposePartnership, creates: true, checkReferences: newPair, afterCommand: claimPair, summary: 'Propose a candidate partnership' },
   { url: '/partnerships/:id/contact', command: 'RecordContact', body: bodies.RecordContact, summary: 'Record first contact' },
   { url: '/partnerships/:id/letter-of-intent', command: 'SignLetterOfIntent', body: bodies.SignLetterOfIntent, summary: 'Record a signed letter of intent' },
   { url: '/partnerships/:id/approval-requests', command: 'RequestApproval', body: bodies.RequestApproval, summary: 'Request approval at the next level' },
