@@ -9,6 +9,9 @@ import type { CampaignState } from '../campaign/state.ts';
 import { DomainError, type DomainFieldProblem } from '../errors.ts';
 import type { PartnershipState } from '../partnership/state.ts';
 
+/** Withdrawn before signing, or terminated after: the partnership no longer counts for anything new. */
+const ended = (state: PartnershipState) => state.status === 'withdrawn' || state.status === 'terminated';
+
 /** The partnerships a project serves must exist and be neither withdrawn nor terminated. */
 export function requireServedPartnerships(ids: readonly string[], states: readonly PartnershipState[]): void {
   const problems: DomainFieldProblem[] = [];
@@ -16,7 +19,7 @@ export function requireServedPartnerships(ids: readonly string[], states: readon
     const state = states[index];
     if (state === undefined || state.status === 'none') {
       problems.push({ path: ['partnershipIds', index], code: 'partnership-unknown', message: `partnership ${id} does not exist`, values: { id } });
-    } else if (state.status === 'withdrawn' || state.status === 'terminated') {
+    } else if (ended(state)) {
       const message = `partnership ${id} is ${state.status}; a project serves only partnerships that have not ended`;
       problems.push({ path: ['partnershipIds', index], code: 'partnership-ended', message, values: { id, status: state.status } });
     }
@@ -29,7 +32,7 @@ export function requireServedPartnerships(ids: readonly string[], states: readon
 export function requireNewPair(earlier: readonly { id: string; state: PartnershipState }[]): void {
   for (const { id, state } of earlier) {
     // A claim whose proposal never landed (or has not landed yet) blocks nothing.
-    if (state.status === 'none' || state.status === 'withdrawn' || state.status === 'terminated') continue;
+    if (state.status === 'none' || ended(state)) continue;
     const message = `this pair already has partnership ${id} (${state.status}); propose it again only once that one is withdrawn or terminated`;
     throw new DomainError('duplicate-partnership', message, undefined, { values: { id, status: state.status } });
   }

@@ -37,11 +37,6 @@ export interface CommandRoute {
    */
   ownerOf: (command: { data: Record<string, unknown> }, state: Record<string, unknown>) => string | undefined;
   /**
-   * For a command that another office records on the owner's file (a
-   * province or national approval decision): that office, and what the
-   * refusal says it decides. Undefined when the owner's office records it.
-   */
-  /**
    * Reads the records the command refers to (a project's partnerships, a
    * campaign's enrolled partnership) and refuses the command when one does
    * not fit; the rules are in `commands/shared/references.ts`.
@@ -49,6 +44,12 @@ export interface CommandRoute {
   checkReferences?: (data: Record<string, unknown>, context: ReferenceContext) => Promise<void>;
   /** Records what other records need to know once the command was appended (e.g. the pair a proposal claims). */
   afterCommand?: (data: Record<string, unknown>, context: ReferenceContext) => Promise<void>;
+  /**
+   * For a command that another office records on the owner's file (a
+   * province or national approval decision, the end of a sister tie): that
+   * office, and what the refusal says it decides. Undefined when the
+   * owner's office records it.
+   */
   decidedBy?: (
     command: { data: Record<string, unknown> },
     state: Record<string, unknown>,
@@ -59,6 +60,8 @@ export interface CommandRoute {
 export interface ReferenceContext {
   /** The target's id. */
   id: string;
+  /** The target's current state, as read for the office check (the initial state for a creation). */
+  state: Record<string, unknown>;
   principal: Principal;
   /** The day a command without a date is dated (China time). */
   today: string;
@@ -157,6 +160,25 @@ function authorize(route: CommandRoute, request: FastifyRequest, command: { data
   return office ? { office } : {};
 }
 
+async function referenceContext(
+  deps: CommandRouteDependencies,
+  route: CommandRoute,
+  request: FastifyRequest,
+  id: string,
+  metadata: CommandMetadata,
+): Promise<ReferenceContext> {
+  const load: ReferenceContext['load'] = async (decider, stream) => foldEvents(decider, await deps.store.readStream(stream));
+  const state = route.creates ? {} : ((await load(route.decider, route.stream(id))) as Record<string, unknown>);
+  return {
+    id,
+    state,
+    principal: requirePrincipal(request),
+    today: chinaToday(deps.clock()),
+    load,
+    handle: (decider, stream, command) => deps.handle(decider, stream, command, metadata),
+  };
+}
+
 export function registerCommandRoute(app: FastifyInstance, deps: CommandRouteDependencies, route: CommandRoute) {
   app.withTypeProvider<ZodTypeProvider>().route({
     method: 'POST',
@@ -174,17 +196,11 @@ export function registerCommandRoute(app: FastifyInstance, deps: CommandRouteDep
       const key = idempotencyKey(request);
       const metadata = commandMetadata(request);
       const id = targetId(route, request, data, bodyId, key, metadata.actor, deps.newId);
-      const context: ReferenceContext = {
-        id,
-        principal: requirePrincipal(request),
-        today: chinaToday(deps.clock()),
-        load: async (decider, stream) => foldEvents(decider, await deps.store.readStream(stream)),
-        handle: (decider, stream, command) => deps.handle(decider, stream, command, metadata),
-      };
-      if (route.checkReferences) {
+      // Only routes that look at other records pay for the context they need.
+      const context = route.checkReferences || route.afterCommand ? await referenceContext(deps, route, request, id, metadata) : undefined;
+      if (route.checkReferences && context) {
         // Who may not write here learns nothing about other records: the office check comes first.
-        const state = route.creates ? {} : await context.load(route.decider, route.stream(id));
-        authorize(route, request, { data }, state as Record<string, unknown>);
+        authorize(route, request, { data }, context.state);
         await route.checkReferences(data, context);
       }
       const result = await deps.handle(route.decider, route.stream(id), { type: route.command, id, data }, metadata, {
@@ -193,7 +209,7 @@ export function registerCommandRoute(app: FastifyInstance, deps: CommandRouteDep
         authorize: (command: { data: Record<string, unknown> }, state: Record<string, unknown>) => authorize(route, request, command, state),
       });
       // A replay runs it again, so what a failed first attempt left out is recorded now (it records nothing twice).
-      if (result.appended || result.replayed) await route.afterCommand?.(data, context);
+      if ((result.appended || result.replayed) && context) await route.afterCommand?.(data, context);
       if (result.replayed) reply.header('idempotent-replayed', 'true');
       return reply
         .code(route.creates ? 201 : 200)

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type Partnership, type PartnershipState, partnershipDecider, partnershipStream } from '../../../commands/partnership/index.ts';
-import { projectCommandSchemas as bodies, projectDecider, projectStream } from '../../../commands/project/index.ts';
+import { projectCommandSchemas as bodies, projectDecider, type ProjectState, projectStream } from '../../../commands/project/index.ts';
 import { requireServedPartnerships } from '../../../commands/shared/references.ts';
 import { canServe } from '../../auth/policy.ts';
 import { apiError } from '../../errors.ts';
@@ -33,7 +33,7 @@ const servedPartnerships: CommandRoute['checkReferences'] = async (data, context
 
 /** Every later command on a project is held to the same rule, for the partnerships the project serves. */
 const stillServed: CommandRoute['checkReferences'] = async (_data, context) => {
-  const project = await context.load(projectDecider, projectStream(context.id));
+  const project = context.state as ProjectState;
   // An unknown project is the decider's to answer.
   if (project.status === 'none') return;
   const states = await Promise.all(project.partnershipIds.map((id) => context.load(partnershipDecider, partnershipStream(id))));
