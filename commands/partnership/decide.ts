@@ -129,7 +129,7 @@ function decideApproval({ data }: Command<'RecordApprovalDecision'>, state: Part
   }
   if (data.level !== pending) {
     throw new DomainError('approval-level-mismatch', `the ${pending} approval is pending, not ${data.level}`, undefined, {
-      values: { pending: pending ?? '', level: data.level },
+      values: { pending, level: data.level },
     });
   }
   const { level, reference, reason } = data;
