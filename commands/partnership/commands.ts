@@ -59,13 +59,15 @@ const Signatory = z
   .strictObject({ side: z.enum(SIGNATORY_SIDES), name: text(200), title: text(200).optional() })
   .meta({ id: 'Signatory' });
 
+/** What an agreement records, the first one and the sister agreement of an upgrade alike. */
+const agreementFields = {
+  place: text(200).describe('Where the agreement was signed'),
+  signatories: z.array(Signatory).min(1).max(10),
+  documentRef: text(100).optional(),
+};
+
 export const SignAgreementBody = z
-  .strictObject({
-    place: text(200),
-    signatories: z.array(Signatory).min(1).max(10),
-    documentRef: text(100).optional(),
-    ...commonFields,
-  })
+  .strictObject({ ...agreementFields, ...commonFields })
   .meta({
     id: 'SignAgreementBody',
     description: 'The partnership agreement was signed; the relationship becomes active',
@@ -95,13 +97,7 @@ export const RecordActivityBody = z
   });
 
 export const UpgradeRelationshipBody = z
-  .strictObject({
-    to: z.enum(['sister']),
-    place: text(200).describe('Where the new sister agreement was signed'),
-    signatories: z.array(Signatory).min(1).max(10),
-    documentRef: text(100).optional(),
-    ...commonFields,
-  })
+  .strictObject({ to: z.enum(['sister']), ...agreementFields, ...commonFields })
   .meta({
     id: 'UpgradeRelationshipBody',
     description: 'The sister agreement that upgrades a friendly_cooperation relationship, once the approvals a sister tie needs are granted',
