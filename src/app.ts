@@ -45,8 +45,8 @@ export interface AppDependencies {
   standards: EvaluationStandards;
   /** API keys; every API route needs one. */
   keyStore: KeyStore;
-  /** Shared rate-limit counters when several API instances run. */
-  rateLimitRedis?: Redis;
+  /** Shared rate-limit counters when several API instances run, under `<keyPrefix>:rate-limit:`. */
+  rateLimitRedis?: { redis: Redis; keyPrefix: string };
   logger?: Logger;
   version?: string;
   /** The current instant; the system clock unless a caller (a test, a replay) supplies its own. */
@@ -105,6 +105,15 @@ async function ledgerApp(app: FastifyInstance, deps: AppDependencies) {
     return payload;
   });
 
+  registerErrorHandling(app);
+  registerLanguage(app);
+  registerRequestContext(app);
+  const rateLimits = await registerSecurity(app, {
+    perMinute: deps.config.rateLimitPerMinute,
+    ...deps.rateLimitRedis,
+  });
+  if (deps.config.role !== 'projector') registerAuth(app, { keyStore: deps.keyStore, addressLimit: rateLimits.addresses });
+
   const clock = deps.clock ?? systemClock;
   const newId = deps.newId ?? randomUUID;
   const services: RouteServices = {
@@ -125,16 +134,9 @@ async function ledgerApp(app: FastifyInstance, deps: AppDependencies) {
     dormancyMonths: deps.config.dormancyMonths,
     eventStoreKind: deps.config.eventStore.kind,
     role: deps.config.role,
+    rateLimitMode: rateLimits.mode,
   };
 
-  registerErrorHandling(app);
-  registerLanguage(app);
-  registerRequestContext(app);
-  await registerSecurity(app, {
-    perMinute: deps.config.rateLimitPerMinute,
-    ...(deps.rateLimitRedis ? { redis: deps.rateLimitRedis } : {}),
-  });
-  if (deps.config.role !== 'projector') registerAuth(app, { keyStore: deps.keyStore });
   registerAnswerCache(app, services);
   await registerOpenApi(app, deps.version ?? '0.0.0');
   await app.register(operationRoutes, services);

@@ -88,12 +88,13 @@ async function main() {
   const store = await openEventStore(config.eventStore, logger);
   if (options.demo) await seedDemoIfEmpty(store, config.conflictRetries, logger);
   const readSide = createReadSide({ config, eventStore: store, logger });
-  const keyStore = createKeyStore(store, { logger });
-  const rateLimitRedis = config.readModels.kind === 'redis' ? createRedisClient(config.readModels.url) : undefined;
+  const keyStore = createKeyStore(store, { logger, ...(config.adminApiKey ? { provisionedSecret: config.adminApiKey } : {}) });
+  const rateLimitRedis =
+    config.readModels.kind === 'redis' ? { redis: createRedisClient(config.readModels.url), keyPrefix: config.readModels.keyPrefix } : undefined;
   const deps = { config, store, readSide, standards, keyStore, logger, version, ...(rateLimitRedis ? { rateLimitRedis } : {}) };
   const app = Fastify(serverOptions(deps));
   await app.register(ledgerApp, deps);
-  if (rateLimitRedis) app.addHook('onClose', () => closeRedisClient(rateLimitRedis));
+  if (rateLimitRedis) app.addHook('onClose', () => closeRedisClient(rateLimitRedis.redis));
   if (config.role !== 'projector') {
     await ensureAdminKey({
       keyStore,

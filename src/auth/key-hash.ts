@@ -2,7 +2,7 @@
  * Making and checking key secrets. Keys are stored only as scrypt hashes with
  * a per-key salt; a stolen event log does not yield usable keys.
  */
-import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { createHmac, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import type { KeyHash } from '../../commands/api-keys/index.ts';
 
 const KEY_PREFIX = 'fcl_';
@@ -40,9 +40,27 @@ export function lookupPrefix(key: string): string | undefined {
   return GENERATED_KEY.test(key) ? key.slice(0, LOOKUP_PREFIX_LENGTH) : undefined;
 }
 
-/** A fast digest for the in-memory cache of verified keys, so the cache never holds a key itself. */
+/** Whether a string has the shape of a generated key, `fcl_` and 43 base64url characters. */
+export function isGeneratedKey(key: string): boolean {
+  return GENERATED_KEY.test(key);
+}
+
+/** Known only to this process: the digests below are worthless outside it. */
+const DIGEST_SECRET = randomBytes(32);
+
+/**
+ * A fast keyed digest (HMAC-SHA-256) for what the process keeps in memory:
+ * the cache of verified keys and the provisioned key, so neither holds a key
+ * itself and both are compared without scrypt.
+ */
 export function keyDigest(key: string): string {
-  return createHash('sha256').update(key).digest('base64url');
+  return createHmac('sha256', DIGEST_SECRET).update(key).digest('base64url');
+}
+
+/** Constant-time equality of two digests from `keyDigest`. */
+export function sameDigest(a: string, b: string): boolean {
+  const [x, y] = [Buffer.from(a), Buffer.from(b)];
+  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 function derive(key: string, salt: Buffer, length: number, { N, r, p }: ScryptParameters): Promise<Buffer> {

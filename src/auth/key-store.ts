@@ -23,7 +23,8 @@ import {
 import { foldEvents } from '../../commands/decider.ts';
 import { createCommandHandler } from '../commands/handle-command.ts';
 import type { EventStore } from '../event-store/port.ts';
-import { generateKey, hashKey, isPresentableKey, keyDigest, keyMatches, lookupPrefix } from './key-hash.ts';
+import { generateKey, hashKey, isPresentableKey, keyDigest, keyMatches, lookupPrefix, sameDigest } from './key-hash.ts';
+import { createVerificationBudget, type BudgetOptions } from './verification-budget.ts';
 
 export interface IssuedKey {
   /** The key itself: shown once, never stored. */
@@ -50,8 +51,16 @@ export interface KeyStore {
   /** Revoking the last active admin key needs `force`. */
   revoke(name: string, actor: string, options?: WriteOptions & { reason?: string; force?: boolean }): Promise<void>;
   list(): Promise<KeyRecord[]>;
-  /** The record of the key presented, or undefined when it is unknown, revoked or malformed. */
-  verify(presented: string): Promise<KeyRecord | undefined>;
+  /**
+   * The record of the key presented, or undefined when it is unknown, revoked
+   * or malformed. `client` (the caller's address) is charged for checks that
+   * fail; past its budget this throws VerificationLimitedError without hashing.
+   */
+  verify(presented: string, client?: string): Promise<KeyRecord | undefined>;
+  /** Key checks since start: how many ran scrypt, and how many were refused by the failure budgets. */
+  checks(): { hashed: number; limited: number };
+  /** Whether the key presented was verified a moment ago: checking it again costs no hashing. */
+  remembers(presented: string): boolean;
   /** How many keys are not revoked. */
   count(): Promise<number>;
   /** How many admin keys are not revoked, and whether one was ever issued. */
@@ -83,6 +92,14 @@ export interface KeyStoreOptions {
    */
   staleToleranceMs?: number;
   conflictRetries?: number;
+  /**
+   * The operator's ADMIN_API_KEY. A presented key not shaped like a generated
+   * one is hashed only when it is this secret, or while a stored key of
+   * another shape exists that this process cannot recognise otherwise.
+   */
+  provisionedSecret?: string;
+  /** Budgets of failed checks; see verification-budget.ts. */
+  budget?: BudgetOptions;
   now?: () => number;
   logger?: { warn(object: object, message: string): void };
 }
@@ -107,6 +124,8 @@ export function createKeyStore(store: EventStore, options: KeyStoreOptions = {})
   let lastSuccess = -Infinity;
   let pulling: Promise<void> | undefined;
   const verified = new Map<string, CachedVerification>();
+  const provisioned = options.provisionedSecret === undefined ? undefined : keyDigest(options.provisionedSecret);
+  const budget = createVerificationBudget({ now, ...options.budget });
   const verifying = new Map<string, Promise<KeyRecord | undefined>>();
 
   function forget(name: string) {
@@ -210,19 +229,58 @@ export function createKeyStore(store: EventStore, options: KeyStoreOptions = {})
     return unknownPull;
   }
 
+  const counted = { hashed: 0, limited: 0 };
   async function firstMatch(presented: string, candidates: readonly StoredKey[]): Promise<StoredKey | undefined> {
-    for (const candidate of candidates) if (await keyMatches(presented, candidate)) return candidate;
+    for (const candidate of candidates) {
+      counted.hashed += 1;
+      if (await keyMatches(presented, candidate)) return candidate;
+    }
     return undefined;
   }
 
-  async function check(presented: string, digest: string): Promise<KeyRecord | undefined> {
+  /** Which stored key the operator's secret is, as of one revision of the stream. */
+  let provisionedAt: { revision: number; eventId: string | undefined } | undefined;
+
+  /**
+   * The active keys a presented key could be, found by its lookup prefix; an
+   * empty list refuses it without hashing. Keys of another shape than a
+   * generated one have no prefix: when the operator's secret is known here,
+   * only the stored keys it is not can match a key other than it.
+   */
+  async function candidatesFor(presented: string, trusted: boolean): Promise<StoredKey[]> {
     const prefix = lookupPrefix(presented);
-    const withPrefix = () => [...state.active.values()].filter((key) => key.prefix === prefix);
-    const known = withPrefix();
-    let match = await firstMatch(presented, known);
+    const candidates = [...state.active.values()].filter((key) => key.prefix === prefix);
+    if (prefix !== undefined || trusted || options.provisionedSecret === undefined || candidates.length === 0) return candidates;
+    if (provisionedAt?.revision !== revision) {
+      const at = revision;
+      const eventId = (await firstMatch(options.provisionedSecret, candidates))?.eventId;
+      provisionedAt = { revision: at, eventId };
+    }
+    return candidates.filter((key) => key.eventId !== provisionedAt?.eventId);
+  }
+
+  async function check(presented: string, digest: string, client: string | undefined): Promise<KeyRecord | undefined> {
+    const bucket = lookupPrefix(presented) ?? '';
+    const trusted = provisioned !== undefined && sameDigest(digest, provisioned);
+    const hashed = async (candidates: readonly StoredKey[]) => {
+      if (candidates.length === 0) return undefined;
+      if (!trusted) {
+        try {
+          budget.admit(client, bucket);
+        } catch (error) {
+          counted.limited += 1;
+          throw error;
+        }
+      }
+      const match = await firstMatch(presented, candidates);
+      if (match === undefined && !trusted) budget.failed(client, bucket);
+      return match;
+    };
+    const known = await candidatesFor(presented, trusted);
+    let match = await hashed(known);
     if (match === undefined) {
       await catchUpForUnknownKey();
-      match = await firstMatch(presented, withPrefix().filter((key) => !known.includes(key)));
+      match = await hashed((await candidatesFor(presented, trusted)).filter((key) => !known.includes(key)));
     }
     // Revoked while hashing: the fold has already dropped it.
     if (match === undefined || state.active.get(match.name)?.eventId !== match.eventId) return undefined;
@@ -258,7 +316,7 @@ export function createKeyStore(store: EventStore, options: KeyStoreOptions = {})
       return [...state.active.values()].map(publicRecord).sort((a, b) => (a.name < b.name ? -1 : 1));
     },
 
-    async verify(presented) {
+    async verify(presented, client) {
       if (!isPresentableKey(presented)) return undefined;
       await refresh(false);
       const digest = keyDigest(presented);
@@ -267,11 +325,15 @@ export function createKeyStore(store: EventStore, options: KeyStoreOptions = {})
       // Concurrent requests with the same key share one scrypt run.
       let pending = verifying.get(digest);
       if (pending === undefined) {
-        pending = check(presented, digest).finally(() => verifying.delete(digest));
+        pending = check(presented, digest, client).finally(() => verifying.delete(digest));
         verifying.set(digest, pending);
       }
       return pending;
     },
+
+    checks: () => ({ ...counted }),
+
+    remembers: (presented) => isPresentableKey(presented) && fromCache(keyDigest(presented)) !== undefined,
 
     async count() {
       await refresh(false);

@@ -3,9 +3,12 @@
  * access level each route declares in `config.access`.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { KeyRecord } from '../../commands/api-keys/index.ts';
 import type { KeyStore } from './key-store.ts';
 import { allows, type Access, type Principal } from './policy.ts';
+import { VerificationLimitedError } from './verification-budget.ts';
 import { apiError } from '../errors.ts';
+import type { AddressLimit } from '../http/security.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -26,6 +29,8 @@ export interface AuthOptions {
   /** The access a route needs when it declares none: admin, so that a forgotten declaration fails closed. */
   defaultAccess?: Access;
   realm?: string;
+  /** Requests without a valid key, counted per address; past the limit a key is not even checked. */
+  addressLimit?: AddressLimit | undefined;
 }
 
 const BEARER = /^Bearer +([\x21-\x7e]+) *$/i;
@@ -54,6 +59,20 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions) {
     headers: { 'www-authenticate': `Bearer realm="${realm}"${error ? `, error="${error}"` : ''}` },
   });
 
+  const { keyStore, addressLimit } = options;
+  async function verify(presented: string, client: string): Promise<KeyRecord | undefined> {
+    try {
+      return await keyStore.verify(presented, client);
+    } catch (error) {
+      if (!(error instanceof VerificationLimitedError)) throw error;
+      const seconds = error.retryAfterSeconds;
+      throw apiError('rate-limited', `Too many failed key checks; retry in ${seconds} s.`, {
+        headers: { 'retry-after': String(seconds) },
+        values: { seconds, reason: 'key-checks' },
+      });
+    }
+  }
+
   app.decorateRequest('principal', null);
 
   app.addHook('onRequest', async (request) => {
@@ -61,12 +80,22 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions) {
     if (routeUrl !== undefined && isPublic(publicRoutes, routeUrl)) return;
 
     const authorization = request.headers.authorization;
+    const presented = authorization === undefined ? undefined : BEARER.exec(authorization)?.[1];
+    // A key verified a moment ago passes at once; anything else is counted against its address first.
+    if (addressLimit && (presented === undefined || !keyStore.remembers(presented))) await addressLimit.refuseIfSpent(request);
     if (authorization === undefined) {
+      await addressLimit?.count(request);
       throw apiError('unauthenticated', 'Send an API key as "Authorization: Bearer <key>".', { ...challenge(), values: { reason: 'missing' } });
     }
-    const presented = BEARER.exec(authorization)?.[1];
-    const record = presented === undefined ? undefined : await options.keyStore.verify(presented);
+    const record =
+      presented === undefined
+        ? undefined
+        : await verify(presented, request.ip).catch(async (error: unknown) => {
+            await addressLimit?.count(request);
+            throw error;
+          });
     if (record === undefined) {
+      await addressLimit?.count(request);
       throw apiError('unauthenticated', 'The API key is not valid or has been revoked.', {
         ...challenge('invalid_token'),
         values: { reason: 'invalid' },

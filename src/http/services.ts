@@ -1,3 +1,4 @@
+import type { RateLimitMode } from './rate-limit-store.ts';
 import type { EvaluationStandards } from '../../projections/index.ts';
 import type { KeyStore } from '../auth/key-store.ts';
 import type { CommandHandler } from '../commands/handle-command.ts';
@@ -27,4 +28,6 @@ export interface RouteServices {
   role: 'all' | 'api' | 'projector';
   /** Which event store runs (`sqlite`, `esdb`): positions count events only on SQLite. */
   eventStoreKind: string;
+  /** Where the rate-limit counters are kept right now, for `/ready`. */
+  rateLimitMode: () => RateLimitMode;
 }

@@ -221,7 +221,10 @@ export const zh = {
           ? `处理请求期间资源已被修改（预期版本为 ${v.expected}）`
           : `资源当前版本为 ${v.actual}，而非 ${v.expected}`,
     'route-not-found': (v) => `不存在路由 ${v.method} ${v.path}`,
-    'rate-limited': (v) => `每分钟最多 ${v.max} 次请求；请于 ${v.after} 后重试`,
+    'rate-limited': (v) =>
+      v.reason === 'key-checks'
+        ? `密钥校验失败次数过多；请于 ${v.seconds} 秒后重试`
+        : `每分钟最多 ${v.max} 次请求；请于 ${v.seconds} 秒后重试`,
     'read-model-behind': (v) => `读模型尚未到达位置 ${v.position}`,
   } satisfies Record<string, (values: DetailValues) => string>,
   phrases: {

@@ -16,8 +16,16 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-/** Starts `src/server.ts` as its own process on an ephemeral loopback port. */
-export async function startServer(env: Record<string, string>, args: string[] = []): Promise<ServerProcess> {
+/**
+ * Starts `src/server.ts` as its own process on an ephemeral loopback port.
+ * `logs: 'startup'` stops reading its log lines once it listens, for load
+ * tests where parsing them would load the test's own process.
+ */
+export async function startServer(
+  env: Record<string, string>,
+  args: string[] = [],
+  options: { logs?: 'all' | 'startup' } = {},
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts', ...args], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ADMIN_API_KEY: ADMIN_KEY, ...env },
@@ -29,7 +37,8 @@ export async function startServer(env: Record<string, string>, args: string[] = 
   child.stderr?.on('data', (chunk) => (stderr += chunk));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), 30_000);
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
       try {
         const entry = JSON.parse(line) as Record<string, unknown>;
         logs.push(entry);
@@ -37,6 +46,10 @@ export async function startServer(env: Record<string, string>, args: string[] = 
         if (match) {
           clearTimeout(timer);
           resolve(match[1] as string);
+          if (options.logs === 'startup') {
+            lines.close();
+            child.stdout!.resume();
+          }
         }
       } catch {
         // not a log line

@@ -1,4 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Redis } from 'ioredis';
 import type { Test } from 'tap';
 import { buildApp } from '../../src/app.ts';
 import { createLedger, type Ledger } from '../../src/event-store/ledger.ts';
@@ -46,6 +47,8 @@ export async function buildTestApp(
     readModels?: ReadModelStore;
     minPositionWaitMs?: number;
     rateLimitPerMinute?: number;
+    /** Shared rate-limit counters, as with Redis read models. */
+    rateLimitRedis?: { redis: Redis; keyPrefix: string };
     /** The clock routes read (an ISO instant); the real one by default. */
     clock?: () => string;
     /**
@@ -89,6 +92,7 @@ export async function buildTestApp(
     standards: defaultStandards(),
     keyStore,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.rateLimitRedis ? { rateLimitRedis: options.rateLimitRedis } : {}),
   });
   await readSide.start();
   t.teardown(() => app.close());

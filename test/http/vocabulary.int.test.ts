@@ -22,12 +22,14 @@ t.test('the vocabulary covers every enum the OpenAPI document declares in answer
   const answer = (await get('/vocabulary')).json() as Record<string, Entry[]>;
   const covered = new Set(Object.values(answer).flatMap((entries) => entries.map((entry) => entry.code)));
   // Enums of the contract's mechanics, for programs rather than people: query steps and formats,
-  // a history entry's kinds of change, the hash-chain check's findings, the operations routes' states.
+  // a history entry's kinds of change, the hash-chain check's findings, the operations routes' states
+  // and where the rate-limit counters are kept.
   const mechanics = new Set([
     ...['year', 'quarter', 'month', 'true', 'false', 'json', 'csv', 'xlsx', 'jsonl', 'forwards', 'backwards'],
     ...['added', 'changed', 'removed'],
     ...['ok', 'content-altered', 'hash-missing', 'link-broken', 'revision-missing', 'revision-out-of-order'],
     ...['live', 'ready', 'degraded', 'failed', 'unavailable'],
+    ...['shared', 'process', 'fallback', 'off'],
   ]);
   const uncovered = new Set<string>();
   const walk = (node: unknown, key: string) => {

@@ -28,8 +28,11 @@ async function storeReachable(store: EventStore): Promise<boolean> {
  * and how the read side stands) and Prometheus metrics. Not encapsulated:
  * the metrics hook counts every route of the app.
  */
-const operations: FastifyPluginAsync<Pick<RouteServices, 'store' | 'readSide' | 'eventStoreKind' | 'role'>> = async (app, options) => {
-  const { store, readSide, eventStoreKind, role } = options;
+const operations: FastifyPluginAsync<Pick<RouteServices, 'store' | 'readSide' | 'eventStoreKind' | 'role' | 'rateLimitMode'>> = async (
+  app,
+  options,
+) => {
+  const { store, readSide, eventStoreKind, role, rateLimitMode } = options;
   const metrics = createMetrics(() =>
     readSide.status().map((p) => ({ name: p.name, lag: p.lag ?? 0, caughtUp: p.caughtUp, degraded: p.degraded })),
   );
@@ -59,6 +62,11 @@ const operations: FastifyPluginAsync<Pick<RouteServices, 'store' | 'readSide' | 
           degraded: z.boolean(),
         }),
       ),
+    }),
+    rateLimits: z.object({
+      counters: z
+        .enum(['shared', 'process', 'fallback', 'off'])
+        .describe('shared: in Redis; process: in this process by configuration; fallback: in this process while Redis does not answer; off'),
     }),
   });
   typed.get(
@@ -93,6 +101,7 @@ const operations: FastifyPluginAsync<Pick<RouteServices, 'store' | 'readSide' | 
         status,
         eventStore: { kind: eventStoreKind, reachable },
         readSide: { reachable: readModelsReachable, projections },
+        rateLimits: { counters: rateLimitMode() },
       });
     },
   );
