@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../commands/errors.ts';
 import { ConflictRetriesExhaustedError, IdempotencyKeyReusedError, PreconditionFailedError } from '../commands/errors.ts';
@@ -104,6 +106,43 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
       requestId: request.id,
       ...(problem.errors?.length ? { errors: problem.errors } : {}),
     });
+}
+
+/** The codes of what Node's HTTP parser refuses before fastify sees a request. */
+function clientErrorCode(error: NodeJS.ErrnoException): CatalogueCode {
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return 'request-timeout';
+  if (error.code === 'HPE_HEADER_OVERFLOW') return 'headers-too-large';
+  return 'invalid-request';
+}
+
+/**
+ * fastify's `clientErrorHandler`: a request Node's parser refused (malformed
+ * request line or headers, headers too large, not received within the
+ * request timeout) answered as problem+json, in Chinese since there is no
+ * request to take a language from, and the connection closed.
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Socket) {
+  // A reset connection has nobody left to answer.
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const problem = apiError(clientErrorCode(error));
+  const body = JSON.stringify({
+    type: `urn:problem:${problem.code}`,
+    title: titleOf(problem.code, 'zh'),
+    status: problem.status,
+    detail: detailOf(problem.code, 'zh', problem),
+    code: problem.code,
+  });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status] ?? ''}\r\n` +
+        'content-type: application/problem+json\r\n' +
+        'content-language: zh-CN\r\n' +
+        `content-length: ${Buffer.byteLength(body)}\r\n` +
+        'connection: close\r\n\r\n' +
+        body,
+    );
+  }
+  socket.destroy();
 }
 
 function notFoundRoute(request: FastifyRequest): ApiError {
