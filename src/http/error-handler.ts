@@ -9,6 +9,7 @@ import type { Language } from '../i18n/language.ts';
 import { issueCodeOf, issueMessage } from '../i18n/validation-messages.ts';
 import { ReadModelRebuildingError, ReadModelUnavailableError } from '../read-models/port.ts';
 import { languageOf, markLanguage } from './language.ts';
+import { createOutageLog, isOutage } from './outage-log.ts';
 import { isZodValidationEntry } from './validation.ts';
 
 /** fastify's own client errors, by their codes, mapped to the catalogue. */
@@ -150,11 +151,27 @@ function notFoundRoute(request: FastifyRequest): ApiError {
   return apiError('route-not-found', `No route ${request.method} ${path}.`, { values: { method: request.method, path } });
 }
 
+/** A route as the outage log tells routes apart: method and URL pattern. */
+const routeOf = (request: FastifyRequest) => `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0] ?? ''}`;
+
+/**
+ * Errors become problems. An unexpected 500 is logged with its stack; a 503
+ * that reports an outage (a store down, the read models behind) is logged
+ * once when it begins and once when it ends (`outage-log.ts`), not per answer.
+ */
 export function registerErrorHandling(app: FastifyInstance) {
+  const outages = createOutageLog();
   app.setErrorHandler((error, request, reply) => {
     const problem = toApiError(error, languageOf(request));
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (problem.status >= 500 && isOutage(problem.code)) {
+      outages.failed(problem.code, routeOf(request), error instanceof Error ? error.message : String(error), request.log);
+    } else if (problem.status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+    }
     return sendProblem(request, reply, problem);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    if (reply.statusCode < 500 && outages.watching()) outages.answered(routeOf(request), request.log);
   });
   app.setNotFoundHandler((request, reply) =>
     sendProblem(request, reply, notFoundRoute(request)),
