@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Server } from 'node:http';
+import Fastify, { type FastifyHttpOptions, type FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -12,7 +13,7 @@ import type { Config } from './config.ts';
 import { apiError } from './errors.ts';
 import type { Ledger } from './event-store/ledger.ts';
 import { registerAnswerCache } from './http/answer-cache.ts';
-import { registerErrorHandling, sendProblem } from './http/error-handler.ts';
+import { answerClientError, registerErrorHandling, sendProblem } from './http/error-handler.ts';
 import { registerLanguage } from './http/language.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerRequestContext, requestId } from './http/request-context.ts';
@@ -55,12 +56,23 @@ export interface AppDependencies {
   newId?: () => string;
 }
 
-/** What fastify itself is told: limits, request ids, the logger, and problem+json for what its router refuses. */
-export function serverOptions(deps: Pick<AppDependencies, 'config' | 'logger'>): FastifyServerOptions {
+/** How often Node looks for requests past their timeout; a slow request is cut at most this late. */
+const TIMEOUT_CHECK_INTERVAL_MS = 1000;
+
+/**
+ * What fastify itself is told: limits, timeouts, request ids, the logger,
+ * and problem+json for what its router or Node's parser refuses.
+ */
+export function serverOptions(deps: Pick<AppDependencies, 'config' | 'logger'>): FastifyHttpOptions<Server> {
+  const requestTimeout = deps.config.requestTimeoutMs ?? 30_000;
   return {
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: deps.config.bodyLimitBytes,
-    requestTimeout: deps.config.requestTimeoutMs ?? 30_000,
+    requestTimeout,
+    // Node checks timeouts only every `connectionsCheckingInterval` (30 s by default) and gives
+    // headers 60 s of their own; both would let a slow client outlast the request timeout.
+    http: { requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS },
+    clientErrorHandler: answerClientError,
     genReqId: requestId,
     // The app answers requests that arrive during shutdown itself, as problem+json.
     return503OnClosing: false,
@@ -71,7 +83,7 @@ export function serverOptions(deps: Pick<AppDependencies, 'config' | 'logger'>):
         reply,
         apiError('invalid-request', error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path segment is too long.' : 'The URL is not valid.'),
       ),
-  } as FastifyServerOptions;
+  } as FastifyHttpOptions<Server>;
 }
 
 /**

@@ -6,7 +6,7 @@ import { app as ledgerApp, serverOptions } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openEventStore } from './event-store/open.ts';
 import type { EventStore } from './event-store/port.ts';
-import { hasLedgerEvents, seedDemoStore } from './demo/seed.ts';
+import { seedDemoOnStart } from './demo/seed.ts';
 import { createReadSide } from './read-side.ts';
 import { ensureAdminKey } from './auth/bootstrap.ts';
 import { createKeyStore } from './auth/key-store.ts';
@@ -21,7 +21,8 @@ Options (each overrides the environment variable in brackets):
   --data-dir <dir>       where the SQLite event store lives [DATA_DIR, default ./data]
   --event-store <kind>   sqlite | esdb [EVENT_STORE, default sqlite]
   --log-level <level>    fatal | error | warn | info | debug | trace | silent [LOG_LEVEL]
-  --demo                 first seed the demo dataset (December 2021 figures) if the store is empty
+  --demo                 first seed the demo dataset (December 2021 figures) into an empty store,
+                         or complete an interrupted demo seed
   -h, --help             show this help
 `;
 
@@ -35,7 +36,7 @@ const FLAGS = {
 
 interface StartOptions {
   env: Record<string, string | undefined>;
-  /** Seed the demo dataset first if the store holds nothing yet. */
+  /** Seed the demo dataset first into an empty store, or complete an interrupted demo seed. */
   demo: boolean;
 }
 
@@ -61,14 +62,21 @@ function parseArguments(argv: string[]): StartOptions {
   return { env, demo: values.demo === true };
 }
 
-async function seedDemoIfEmpty(store: EventStore, conflictRetries: number, logger: Logger) {
-  if (await hasLedgerEvents(store)) {
-    logger.warn('--demo ignored: the event store already holds data');
-    return;
+/** Seeds the demo into an empty store or completes an interrupted demo seed; never mixes it into other data. */
+async function seedDemoFirst(store: EventStore, conflictRetries: number, logger: Logger) {
+  const result = await seedDemoOnStart(store, {
+    conflictRetries,
+    onSeeding: (resuming) =>
+      resuming ? logger.info(resuming, 'resuming the interrupted demo seed') : logger.info('seeding the demo dataset'),
+  });
+  if (result.outcome === 'refused') {
+    logger.warn('--demo ignored: the event store already holds data other than the demo');
+  } else if (result.outcome === 'complete') {
+    logger.info({ commands: result.commands }, 'demo dataset already complete');
+  } else {
+    const { commands, replayed, durationMs } = result.summary;
+    logger.info({ commands, replayed, seconds: durationMs / 1000 }, result.outcome === 'resumed' ? 'demo dataset completed' : 'demo dataset seeded');
   }
-  logger.info('seeding the demo dataset');
-  const summary = await seedDemoStore(store, { conflictRetries });
-  logger.info({ commands: summary.commands, seconds: summary.durationMs / 1000 }, 'demo dataset seeded');
 }
 
 async function main() {
@@ -86,7 +94,7 @@ async function main() {
   const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   const standards = defaultStandards();
   const store = await openEventStore(config.eventStore, logger);
-  if (options.demo) await seedDemoIfEmpty(store, config.conflictRetries, logger);
+  if (options.demo) await seedDemoFirst(store, config.conflictRetries, logger);
   const readSide = createReadSide({ config, eventStore: store, logger });
   const keyStore = createKeyStore(store, { logger, ...(config.adminApiKey ? { provisionedSecret: config.adminApiKey } : {}) });
   const rateLimitRedis =

@@ -87,3 +87,64 @@ export async function seedDemoStore(
   if (options.force !== true && (await hasLedgerEvents(store))) throw new DemoStoreNotEmptyError();
   return seedDemo(store, options);
 }
+
+/** What a store holds, API keys aside, as far as the demo is concerned. */
+export type DemoContents =
+  | { kind: 'empty' }
+  /** Only demo commands, `present` of its `commands`: complete when they are equal. */
+  | { kind: 'demo'; present: number; commands: number }
+  /** Anything the demo did not write. */
+  | { kind: 'other' };
+
+/**
+ * Reads the whole log once. An event is the demo's when its actor is the
+ * demo's and its Idempotency-Key is one of the demo's steps (every step
+ * appends at least one event, all carrying its key), so a store with only
+ * such events is a demo seed, and it is complete when every step is there.
+ */
+export async function demoContents(store: EventStore, options: Pick<SeedOptions, 'actor' | 'seed'> = {}): Promise<DemoContents> {
+  const actor = options.actor ?? 'demo-seed';
+  let stepKeys: Set<string> | undefined;
+  const present = new Set<string>();
+  let after: Position | undefined;
+  for (;;) {
+    const page = await store.readAll({ ...(after ? { after } : {}), maxCount: 1000 });
+    for (const event of page) {
+      if (event.stream === KEYS_STREAM) continue;
+      stepKeys ??= new Set(datasetSteps(buildDataset(options.seed ?? DEFAULT_SEED)).map((step) => `demo:${step.key}`));
+      const key = event.metadata.idempotencyKey;
+      if (event.metadata.actor !== actor || typeof key !== 'string' || !stepKeys.has(key)) return { kind: 'other' };
+      present.add(key);
+    }
+    const last = page.at(-1);
+    if (!last) break;
+    after = last.position;
+  }
+  return stepKeys === undefined ? { kind: 'empty' } : { kind: 'demo', present: present.size, commands: stepKeys.size };
+}
+
+export type DemoStartOutcome =
+  | { outcome: 'seeded' | 'resumed'; summary: SeedSummary }
+  | { outcome: 'complete'; commands: number }
+  | { outcome: 'refused' };
+
+/**
+ * What `npm start -- --demo` does: seeds an empty store, completes an
+ * interrupted demo seed (nothing written twice), leaves a complete one as it
+ * is without replaying it, and refuses to mix the demo into other data.
+ */
+export async function seedDemoOnStart(
+  store: EventStore,
+  options: SeedOptions & {
+    conflictRetries?: number;
+    /** Called before writing: with how far an interrupted seed got, when it is one. */
+    onSeeding?: (resuming: { present: number; commands: number } | undefined) => void;
+  } = {},
+): Promise<DemoStartOutcome> {
+  const contents = await demoContents(store, options);
+  if (contents.kind === 'other') return { outcome: 'refused' };
+  if (contents.kind === 'demo' && contents.present === contents.commands) return { outcome: 'complete', commands: contents.commands };
+  options.onSeeding?.(contents.kind === 'demo' ? { present: contents.present, commands: contents.commands } : undefined);
+  const summary = await seedDemoStore(store, { ...options, force: true });
+  return { outcome: contents.kind === 'demo' ? 'resumed' : 'seeded', summary };
+}

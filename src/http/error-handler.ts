@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../commands/errors.ts';
 import { ConflictRetriesExhaustedError, IdempotencyKeyReusedError, PreconditionFailedError } from '../commands/errors.ts';
@@ -7,6 +9,7 @@ import type { Language } from '../i18n/language.ts';
 import { issueCodeOf, issueMessage } from '../i18n/validation-messages.ts';
 import { ReadModelRebuildingError, ReadModelUnavailableError } from '../read-models/port.ts';
 import { languageOf, markLanguage } from './language.ts';
+import { createOutageLog, isOutage } from './outage-log.ts';
 import { isZodValidationEntry } from './validation.ts';
 
 /** fastify's own client errors, by their codes, mapped to the catalogue. */
@@ -106,16 +109,69 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
     });
 }
 
+/** The codes of what Node's HTTP parser refuses before fastify sees a request. */
+function clientErrorCode(error: NodeJS.ErrnoException): CatalogueCode {
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return 'request-timeout';
+  if (error.code === 'HPE_HEADER_OVERFLOW') return 'headers-too-large';
+  return 'invalid-request';
+}
+
+/**
+ * fastify's `clientErrorHandler`: a request Node's parser refused (malformed
+ * request line or headers, headers too large, not received within the
+ * request timeout) answered as problem+json, in Chinese since there is no
+ * request to take a language from, and the connection closed.
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Socket) {
+  // A reset connection has nobody left to answer.
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const problem = apiError(clientErrorCode(error));
+  const body = JSON.stringify({
+    type: `urn:problem:${problem.code}`,
+    title: titleOf(problem.code, 'zh'),
+    status: problem.status,
+    detail: detailOf(problem.code, 'zh', problem),
+    code: problem.code,
+  });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status] ?? ''}\r\n` +
+        'content-type: application/problem+json\r\n' +
+        'content-language: zh-CN\r\n' +
+        `content-length: ${Buffer.byteLength(body)}\r\n` +
+        'connection: close\r\n\r\n' +
+        body,
+    );
+  }
+  socket.destroy();
+}
+
 function notFoundRoute(request: FastifyRequest): ApiError {
   const path = request.url.split('?')[0] ?? '';
   return apiError('route-not-found', `No route ${request.method} ${path}.`, { values: { method: request.method, path } });
 }
 
+/** A route as the outage log tells routes apart: method and URL pattern. */
+const routeOf = (request: FastifyRequest) => `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0] ?? ''}`;
+
+/**
+ * Errors become problems. An unexpected 500 is logged with its stack; a 503
+ * that reports an outage (a store down, the read models behind) is logged
+ * once when it begins and once when it ends (`outage-log.ts`), not per answer.
+ */
 export function registerErrorHandling(app: FastifyInstance) {
+  const outages = createOutageLog();
   app.setErrorHandler((error, request, reply) => {
     const problem = toApiError(error, languageOf(request));
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (problem.status >= 500 && isOutage(problem.code)) {
+      outages.failed(problem.code, routeOf(request), error instanceof Error ? error.message : String(error), request.log);
+    } else if (problem.status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+    }
     return sendProblem(request, reply, problem);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    if (reply.statusCode < 500 && outages.watching()) outages.answered(routeOf(request), request.log);
   });
   app.setNotFoundHandler((request, reply) =>
     sendProblem(request, reply, notFoundRoute(request)),

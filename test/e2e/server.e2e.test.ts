@@ -2,6 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
+import { seedDemoStore } from '../../src/demo/seed.ts';
+import { createLedger } from '../../src/event-store/ledger.ts';
+import type { EventStore } from '../../src/event-store/port.ts';
+import { createSqliteEventStore } from '../../src/event-store/sqlite.ts';
 import { startEsdbWireFake } from '../support/esdb-wire-fake.ts';
 import { getJson, postJson, startServer, stopServer } from './server-process.ts';
 
@@ -101,4 +105,40 @@ t.test('the first start creates an admin key in a file only its owner can read, 
   const jinan = await postJson(`${server.url}/partnerships`, { ...proposal, local: { divisionCode: '370100' } }, editor);
   t.equal(jinan.status, 403);
   t.equal(await stopServer(server), 0);
+});
+
+t.test('--demo completes an interrupted demo seed and starts a complete one without seeding it again', async (t) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ledger-demo-'));
+  t.teardown(() => rmSync(dataDir, { recursive: true, force: true }));
+  // The seed of an earlier start, stopped after 1,000 appends.
+  const sqlite = createSqliteEventStore({ path: join(dataDir, 'events.db'), durability: 'normal' });
+  let appends = 1000;
+  const stopping: EventStore = {
+    ...sqlite,
+    readStream: (...args) => sqlite.readStream(...args),
+    readAll: (...args) => sqlite.readAll(...args),
+    subscribeToAll: (...args) => sqlite.subscribeToAll(...args),
+    close: () => sqlite.close(),
+    append: async (...args) => {
+      if (appends-- <= 0) throw new Error('the process was killed');
+      return sqlite.append(...args);
+    },
+  };
+  await t.rejects(seedDemoStore(createLedger(stopping)), /the process was killed/);
+  await sqlite.close();
+
+  const resumed = await startServer({ DATA_DIR: dataDir, SQLITE_DURABILITY: 'normal' }, ['--demo']);
+  t.teardown(() => stopServer(resumed, 'SIGKILL'));
+  t.match(resumed.logs, [{ msg: 'resuming the interrupted demo seed', present: 1000 }, { msg: 'demo dataset completed', replayed: 1000 }]);
+  const until = Date.now() + 60_000;
+  while ((await getJson(`${resumed.url}/ready`)).body.status !== 'ready' && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 200));
+  const overview = await getJson(`${resumed.url}/dashboards/overview?asOf=2021-12-07`);
+  t.match(overview.body, { relationships: 598, countries: 88 }, 'the whole demo, not the part seeded before');
+  t.equal(await stopServer(resumed), 0);
+
+  const again = await startServer({ DATA_DIR: dataDir, SQLITE_DURABILITY: 'normal' }, ['--demo']);
+  t.teardown(() => stopServer(again, 'SIGKILL'));
+  t.ok(again.logs.some((entry) => entry.msg === 'demo dataset already complete'), 'a complete demo is left as it is');
+  t.notOk(again.logs.some((entry) => entry.msg === 'seeding the demo dataset' || entry.msg === 'resuming the interrupted demo seed'));
+  t.equal(await stopServer(again), 0);
 });

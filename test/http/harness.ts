@@ -1,5 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
 import type { Test } from 'tap';
 import { buildApp } from '../../src/app.ts';
 import { createLedger, type Ledger } from '../../src/event-store/ledger.ts';
@@ -56,6 +57,10 @@ export async function buildTestApp(
      * titles and messages; none by default, so answers are in Chinese.
      */
     acceptLanguage?: string;
+    /** REQUEST_TIMEOUT_MS, for tests on a listening server; 30 s by default. */
+    requestTimeoutMs?: number;
+    /** The pino logger the app logs to; none by default. */
+    logger?: Logger;
   } = {},
 ): Promise<TestApp> {
   const store = options.store ?? createLedger(createSqliteEventStore({ path: ':memory:' }));
@@ -86,6 +91,7 @@ export async function buildTestApp(
       minPositionWaitMs: options.minPositionWaitMs ?? 5000,
       dormancyMonths: 24,
       rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
+      ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     },
     store,
     readSide,
@@ -93,6 +99,7 @@ export async function buildTestApp(
     keyStore,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.rateLimitRedis ? { rateLimitRedis: options.rateLimitRedis } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   await readSide.start();
   t.teardown(() => app.close());
