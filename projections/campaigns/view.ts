@@ -1,7 +1,7 @@
 import type { Campaign, CampaignEvent } from '../../commands/campaign/index.ts';
 import { evolve, initialState, type CampaignState } from '../../commands/campaign/state.ts';
 import type { StreamDoc } from '../shared/stream-docs.ts';
-import { type DatedState, datedStates } from '../shared/versions.ts';
+import { type DatedFold, type DatedState, foldContinues, foldDated } from '../shared/versions.ts';
 import type { ViewDefinition } from '../view.ts';
 
 export const CAMPAIGNS = 'campaigns';
@@ -13,6 +13,8 @@ export interface CampaignEntry {
   enrolledOn: Map<string, string>;
   /** The closing summary, if it was closed with one. */
   summary: string | undefined;
+  /** Where the fold of its events stopped: the next change folds only what came after. */
+  fold: DatedFold<CampaignState>;
 }
 
 export interface CampaignsView {
@@ -31,13 +33,17 @@ export const campaignsView: ViewDefinition<CampaignsView> = {
         continue;
       }
       const { events } = change.after as StreamDoc;
-      const enrolledOn = new Map<string, string>();
-      let summary: string | undefined;
-      for (const event of events) {
+      // A campaign's stream grows by thousands of enrolments: each change folds only the events after the last one.
+      const previous = view.entries.get(change.id);
+      const from = previous !== undefined && foldContinues(previous.fold, events) ? previous.fold.folded : 0;
+      const folded = foldDated(events, fold, initialState, from > 0 ? previous?.fold : undefined);
+      const enrolledOn = new Map(from > 0 ? previous?.enrolledOn : undefined);
+      let summary = from > 0 ? previous?.summary : undefined;
+      for (const event of events.slice(from)) {
         if (event.type === 'PartnershipEnrolled') enrolledOn.set(String(event.data.partnershipId), String(event.data.date));
         if (event.type === 'CampaignClosed' && typeof event.data.summary === 'string') summary = event.data.summary;
       }
-      view.entries.set(change.id, { id: change.id, versions: datedStates(events, fold, initialState), enrolledOn, summary });
+      view.entries.set(change.id, { id: change.id, versions: folded.states as DatedState<Campaign>[], enrolledOn, summary, fold: folded });
     }
   },
 };

@@ -1,11 +1,12 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { foldEvents } from '../../commands/decider.ts';
 import { apiError } from '../errors.ts';
 import type { EventStore, RecordedEvent } from '../event-store/port.ts';
-import { type AnyDecider, HistoryEntry, historyEntries } from './history-entries.ts';
-import { historyCsv, historyJsonLines } from './history-export.ts';
+import { type AnyDecider, HistoryEntry, eachHistoryEntry, historyEntries } from './history-entries.ts';
+import { historyExport } from './history-export.ts';
 import { StateQuery, selectPastEvents } from './past-state.ts';
 import { IdParams, Problem } from './schemas.ts';
 
@@ -38,7 +39,16 @@ const HistoryQuery = z
       .min(1)
       .max(1000)
       .optional()
-      .describe(`How many events; default ${PAGE_SIZE} for JSON, the whole rest of the history for csv and jsonl`),
+      .describe(
+        `How many events; default ${PAGE_SIZE} for JSON and for exports with the state, the whole rest of the history for csv and jsonl without it`,
+      ),
+    state: z
+      .enum(['true', 'false'])
+      .optional()
+      .describe(
+        'Whether each entry carries the whole state after it: by default yes in JSON pages, no in csv and jsonl exports, ' +
+          'which carry what each event changed. An export with `state=true` is paged like JSON.',
+      ),
     format: z
       .enum(['json', 'csv', 'jsonl'])
       .optional()
@@ -58,6 +68,11 @@ const HistoryPage = z
   .meta({ id: 'HistoryPage' });
 
 type Format = 'json' | 'csv' | 'jsonl';
+
+async function* withByteOrderMark(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  yield '\ufeff';
+  yield* chunks;
+}
 
 const EXPORTS = {
   csv: { type: 'text/csv; charset=utf-8', extension: 'csv' },
@@ -147,25 +162,27 @@ export function registerAggregateReads(app: FastifyInstance, store: EventStore, 
     },
     async (request, reply) => {
       const { id } = request.params;
-      const { from, limit, format: asked } = request.query;
+      const { from, limit, format: asked, state } = request.query;
       const format = formatOf(request, asked);
+      const withState = state === undefined ? format === 'json' : state === 'true';
       const events = await load(id);
-      const count = limit ?? (format === 'json' ? PAGE_SIZE : Number.POSITIVE_INFINITY);
-      const entries = historyEntries(reads.decider, events, from, count);
+      const count = limit ?? (withState ? PAGE_SIZE : Number.POSITIVE_INFINITY);
       const next = from + count < events.length ? from + count : null;
       reply.header('etag', `"${(events.at(-1) as RecordedEvent).revision}"`);
       if (next !== null) {
-        const query = new URLSearchParams({ from: String(next), limit: String(count), ...(asked && { format: asked }) });
+        const query = new URLSearchParams({ from: String(next), limit: String(count), ...(asked && { format: asked }), ...(state && { state }) });
         reply.header('link', `<${reads.base}/${id}/history?${query}>; rel="next"`);
       }
-      if (format === 'json') return reply.send({ id, events: entries, next });
+      if (format === 'json') return reply.send({ id, events: historyEntries(reads.decider, events, from, count, withState), next });
       const { type, extension } = EXPORTS[format];
+      const rows = historyExport(format, eachHistoryEntry(reads.decider, events, from, count, withState), withState);
       // The byte-order mark makes Excel read the names and notes as UTF-8.
-      const body = format === 'csv' ? `\ufeff${historyCsv(entries)}` : historyJsonLines(entries);
+      const body = format === 'csv' ? withByteOrderMark(rows) : rows;
       return reply
         .type(type)
         .header('content-disposition', `attachment; filename="${reads.noun}-${id}-history.${extension}"`)
-        .send(body);
+        // A stream bypasses the serializer; the schema's string describes what it carries.
+        .send(Readable.from(body) as unknown as string);
     },
   );
 }

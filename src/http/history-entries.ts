@@ -19,7 +19,10 @@ export const Change = z
 export type Change = z.infer<typeof Change>;
 
 export const HistoryEntry = RecordedEventSchema.extend({
-  state: z.record(z.string(), z.unknown()).describe('The aggregate state right after this event'),
+  state: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe('The aggregate state right after this event; left out with `?state=false`, and in exports unless `?state=true`'),
   changes: z.array(Change).describe('Field-level difference from the state before this event'),
 })
   .meta({ id: 'HistoryEntry' });
@@ -28,28 +31,54 @@ export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
 const OPS = { CREATE: 'added', REMOVE: 'removed', CHANGE: 'changed' } as const;
 
+/**
+ * The field-level difference of two states. Folds share what an event left
+ * alone, so a top-level field that is the same object on both sides is not
+ * walked at all: a campaign with thousands of enrolments compares one list
+ * per enrolment, not its whole state.
+ */
 export function changesBetween(before: object, after: object): Change[] {
-  return diff(before as Record<string, unknown>, after as Record<string, unknown>).map((d) => ({
-    path: d.path.join('.'),
-    op: OPS[d.type],
-    ...(d.type !== 'CREATE' && { before: d.oldValue }),
-    ...(d.type !== 'REMOVE' && { after: d.value }),
-  }));
+  const [was, is] = [before as Record<string, unknown>, after as Record<string, unknown>];
+  const changes: Change[] = [];
+  for (const key of new Set([...Object.keys(was), ...Object.keys(is)])) {
+    if (key in was && key in is && was[key] === is[key]) continue;
+    const pick = (state: Record<string, unknown>) => (key in state ? { [key]: state[key] } : {});
+    for (const d of diff(pick(was), pick(is))) {
+      changes.push({
+        path: d.path.join('.'),
+        op: OPS[d.type],
+        ...(d.type !== 'CREATE' && { before: d.oldValue }),
+        ...(d.type !== 'REMOVE' && { after: d.value }),
+      });
+    }
+  }
+  return changes;
 }
 
 /**
- * The entries for revisions `from` to `from + limit - 1`. The fold always
- * starts at revision 0: the first entry of a page needs the state before it.
+ * The entries for revisions `from` to `from + limit - 1`, one at a time. The
+ * fold always starts at revision 0: the first entry of a page needs the state
+ * before it. Without `withState` an entry carries what changed, not the whole
+ * state after it.
  */
-export function historyEntries(decider: AnyDecider, events: RecordedEvent[], from: number, limit: number): HistoryEntry[] {
-  const entries: HistoryEntry[] = [];
+export function* eachHistoryEntry(
+  decider: AnyDecider,
+  events: readonly RecordedEvent[],
+  from: number,
+  limit: number,
+  withState = true,
+): Generator<HistoryEntry> {
   let state: object = decider.initialState;
   for (const event of events.slice(0, from + limit)) {
     const next: object = foldEvents(decider, [event], state);
     if (event.revision >= from) {
-      entries.push({ ...event, state: next as Record<string, unknown>, changes: changesBetween(state, next) });
+      yield { ...event, ...(withState && { state: next as Record<string, unknown> }), changes: changesBetween(state, next) };
     }
     state = next;
   }
-  return entries;
+}
+
+/** The entries of one page, as `eachHistoryEntry` yields them. */
+export function historyEntries(decider: AnyDecider, events: readonly RecordedEvent[], from: number, limit: number, withState = true): HistoryEntry[] {
+  return [...eachHistoryEntry(decider, events, from, limit, withState)];
 }

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { csvLine } from '../../projections/shared/csv.ts';
 import type { Change, HistoryEntry } from './history-entries.ts';
 
@@ -15,7 +16,9 @@ function describe(change: Change): string {
   }
 }
 
-const COLUMNS: [header: string, cell: (entry: HistoryEntry) => string | number][] = [
+type Column = [header: string, cell: (entry: HistoryEntry) => string | number];
+
+const COLUMNS: Column[] = [
   ['revision', (e) => e.revision],
   ['position', (e) => e.position],
   ['recordedAt', (e) => e.recordedAt],
@@ -30,15 +33,36 @@ const COLUMNS: [header: string, cell: (entry: HistoryEntry) => string | number][
   ['previousHash', (e) => e.metadata.previousHash ?? ''],
   ['changes', (e) => e.changes.map(describe).join('; ')],
   ['data', (e) => JSON.stringify(e.data)],
-  ['state', (e) => JSON.stringify(e.state)],
 ];
+const STATE_COLUMN: Column = ['state', (e) => JSON.stringify(e.state)];
 
-/** RFC 4180 with a header row, one row per event; the HTTP answer adds the byte-order mark. */
-export function historyCsv(entries: HistoryEntry[]): string {
-  return csvLine(COLUMNS.map(([header]) => header)) + entries.map((entry) => csvLine(COLUMNS.map(([, cell]) => cell(entry)))).join('');
-}
+export type ExportFormat = 'csv' | 'jsonl';
 
-/** JSON Lines (https://jsonlines.org): one entry per line, each ending in LF. */
-export function historyJsonLines(entries: HistoryEntry[]): string {
-  return entries.map((entry) => `${JSON.stringify(entry)}\n`).join('');
+/** How long an export computes before it lets other requests run. */
+const SLICE_MS = 20;
+
+/**
+ * A history export as it is written: CSV (RFC 4180, a header row, one row
+ * per event; the `state` column only when the entries carry it) or JSON
+ * Lines (https://jsonlines.org, one entry per line). Produced entry by entry
+ * and handed over in chunks, with a turn of the event loop every
+ * SLICE_MS, so that a long history neither sits in memory whole nor holds up
+ * other requests.
+ */
+export async function* historyExport(format: ExportFormat, entries: Iterable<HistoryEntry>, withState: boolean): AsyncGenerator<string> {
+  const columns = withState ? [...COLUMNS, STATE_COLUMN] : COLUMNS;
+  let chunk = format === 'csv' ? csvLine(columns.map(([header]) => header)) : '';
+  let sliceStart = performance.now();
+  for (const entry of entries) {
+    chunk += format === 'csv' ? csvLine(columns.map(([, cell]) => cell(entry))) : `${JSON.stringify(entry)}\n`;
+    if (chunk.length >= 64 * 1024) {
+      yield chunk;
+      chunk = '';
+    }
+    if (performance.now() - sliceStart >= SLICE_MS) {
+      await nextTurn();
+      sliceStart = performance.now();
+    }
+  }
+  if (chunk) yield chunk;
 }
