@@ -4,28 +4,13 @@ import { computeFigures } from '../../src/demo/figures.ts';
 import { demoContents, seedDemoOnStart, seedDemoStore } from '../../src/demo/seed.ts';
 import type { EventStore } from '../../src/event-store/port.ts';
 import { createSqliteEventStore } from '../../src/event-store/sqlite.ts';
+import { failingAfter } from '../support/store-overrides.ts';
 
 /**
  * `npm start -- --demo` after an interrupted seed completes it, writing
  * nothing twice; over a complete demo it writes nothing and takes no
  * replay; into other data it writes nothing at all.
  */
-
-/** The store, failing every append after the first `appends`, as a process killed mid-seed would stop. */
-function failingAfter(store: EventStore, appends: number): EventStore {
-  let left = appends;
-  return {
-    ...store,
-    readStream: (...args) => store.readStream(...args),
-    readAll: (...args) => store.readAll(...args),
-    subscribeToAll: (...args) => store.subscribeToAll(...args),
-    close: () => store.close(),
-    append: async (...args) => {
-      if (left-- <= 0) throw new Error('the process was killed');
-      return store.append(...args);
-    },
-  };
-}
 
 const count = async (store: EventStore) => (await store.readAll({ maxCount: 1_000_000 })).length;
 

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import t from 'tap';
 import { seedDemoStore } from '../../src/demo/seed.ts';
 import { createLedger } from '../../src/event-store/ledger.ts';
-import type { EventStore } from '../../src/event-store/port.ts';
 import { createSqliteEventStore } from '../../src/event-store/sqlite.ts';
 import { startEsdbWireFake } from '../support/esdb-wire-fake.ts';
+import { failingAfter } from '../support/store-overrides.ts';
 import { getJson, postJson, startServer, stopServer } from './server-process.ts';
 
 const proposal = {
@@ -112,18 +112,7 @@ t.test('--demo completes an interrupted demo seed and starts a complete one with
   t.teardown(() => rmSync(dataDir, { recursive: true, force: true }));
   // The seed of an earlier start, stopped after 1,000 appends.
   const sqlite = createSqliteEventStore({ path: join(dataDir, 'events.db'), durability: 'normal' });
-  let appends = 1000;
-  const stopping: EventStore = {
-    ...sqlite,
-    readStream: (...args) => sqlite.readStream(...args),
-    readAll: (...args) => sqlite.readAll(...args),
-    subscribeToAll: (...args) => sqlite.subscribeToAll(...args),
-    close: () => sqlite.close(),
-    append: async (...args) => {
-      if (appends-- <= 0) throw new Error('the process was killed');
-      return sqlite.append(...args);
-    },
-  };
+  const stopping = failingAfter(sqlite, 1000);
   await t.rejects(seedDemoStore(createLedger(stopping)), /the process was killed/);
   await sqlite.close();
 

@@ -1,8 +1,9 @@
 import pino from 'pino';
 import t from 'tap';
 import { createLedger } from '../../src/event-store/ledger.ts';
-import { EventStoreUnavailableError, type EventStore } from '../../src/event-store/port.ts';
+import { EventStoreUnavailableError } from '../../src/event-store/port.ts';
 import { createSqliteEventStore } from '../../src/event-store/sqlite.ts';
+import { withOverrides } from '../support/store-overrides.ts';
 import { buildTestApp, qingdaoDakar } from './harness.ts';
 
 /**
@@ -28,18 +29,13 @@ t.test('an outage is logged when it begins and when it ends, a failure every tim
   let mode: 'up' | 'down' | 'broken' = 'up';
   const sqlite = createSqliteEventStore({ path: ':memory:' });
   // Partnership streams fail on read as the test says; everything else (keys, the log the projections follow) works.
-  const flaky: EventStore = {
-    ...sqlite,
-    append: (...args) => sqlite.append(...args),
-    readAll: (...args) => sqlite.readAll(...args),
-    subscribeToAll: (...args) => sqlite.subscribeToAll(...args),
-    close: () => sqlite.close(),
+  const flaky = withOverrides(sqlite, {
     readStream: async (stream, options) => {
       if (stream.startsWith('partnership-') && mode === 'down') throw new EventStoreUnavailableError('the disk went away');
       if (stream.startsWith('partnership-') && mode === 'broken') throw new TypeError('a bug');
       return sqlite.readStream(stream, options);
     },
-  };
+  });
   const lines: Line[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as Line) });
   const { post, get } = await buildTestApp(t, { store: createLedger(flaky), logger, minPositionWaitMs: 50 });
