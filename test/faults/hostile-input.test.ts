@@ -144,6 +144,8 @@ const BAD_DATES = [
 const RAW_TOKENS = ['NaN', 'Infinity', '-Infinity', '-0', '1e308', '1e309', '-1e309', '1e-400', '0x10', '.5', '01', '1_000', '9007199254740993', '1.0', '-1', '"10"', 'undefined', 'true', '[]', '{}'];
 const POLLUTION_KEYS = ['__proto__', 'constructor', 'prototype', '__defineGetter__', 'hasOwnProperty', 'toString', 'valueOf', 'isAdmin'];
 
+/** A number spelled with 20 to 400 digits, signed or not: past every range a header or position could have. */
+const hugeDigits = fc.tuple(fc.integer({ min: 20, max: 400 }), fc.constantFrom('', '-')).map(([n, sign]) => `${sign}${'9'.repeat(n)}`);
 const hugeString = fc.integer({ min: 201, max: 60_000 }).map((n) => 'x'.repeat(n));
 const hostileString = fc.oneof(
   { weight: 3, arbitrary: fc.string({ maxLength: 40 }) },
@@ -364,6 +366,7 @@ function headers(keys: { admin: string; editor: string; viewer: string }) {
       weight: 3,
       arbitrary: fc.oneof(
         fc.constantFrom('*', '"abc"', 'W/"1"', '"-1"', '"1.5"', '1', '"99999999999999999999"', '""', '"0", "1"', `"${'9'.repeat(5000)}"`, '"0"', '"1"', '"2"', 'W/', '"'),
+        hugeDigits.map((digits) => `"${digits}"`),
         fc.string({ maxLength: 30 }).map(visible),
       ),
     },
@@ -376,13 +379,14 @@ function headers(keys: { admin: string; editor: string; viewer: string }) {
         fc.constantFrom('', ' ', 'a'.repeat(201), 'a'.repeat(200), 'key with spaces', '\t', 'x', 'reused-key'),
         fc.string({ maxLength: 40 }).map(visible),
         fc.uuid(),
+        hugeDigits,
       ),
     },
   );
   // Tracing headers end up in the log's metadata: hostile ones must not break a write either.
   const tracing = fc.oneof(
     { weight: 10, arbitrary: fc.constant(undefined) },
-    { weight: 2, arbitrary: fc.oneof(fc.constantFrom('c'.repeat(8000), 'a b', '\t', '<img src=x>', '${jndi:ldap://x}', '../../x', 'ok-token'), fc.string({ maxLength: 120 }).map(visible)) },
+    { weight: 2, arbitrary: fc.oneof(fc.constantFrom('c'.repeat(8000), 'a b', '\t', '<img src=x>', '${jndi:ldap://x}', '../../x', 'ok-token'), fc.string({ maxLength: 120 }).map(visible), hugeDigits) },
   );
   return fc.record({ authorization, contentType, ifMatch, idempotencyKey, correlationId: tracing, causationId: tracing, requestId: tracing });
 }
