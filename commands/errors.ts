@@ -33,6 +33,7 @@ export const DOMAIN_ERRORS = {
   'division-invalid': 'invalid',
   'division-name-mismatch': 'invalid',
   'local-name-required': 'invalid',
+  'partner-name-required': 'invalid',
   'country-unknown': 'invalid',
   'country-part-of-china': 'invalid',
   'country-not-a-state': 'invalid',

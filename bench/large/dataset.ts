@@ -6,6 +6,7 @@ import { localName, officeOf } from '../../src/demo/local-sides.ts';
 import { createRandom, type Random } from '../../src/demo/random.ts';
 import { PathBuilder, type Stage } from '../../src/demo/timeline.ts';
 import { drawParties } from './parties.ts';
+import { partnerNameEn } from '../../commands/partnership/index.ts';
 
 export interface LargeParams {
   /** Events in the finished store; activities make up what the lifecycles leave. */
@@ -59,8 +60,8 @@ function planPartnership(rnd: Random, id: string): StreamPlan {
   const sister = parties.kind === 'sister';
   let fate = rnd.weighted(FATES);
   if (!sister && (fate === 'under_review' || fate === 'approved')) fate = 'intent_signed';
-  const port = parties.partner.level === 'institution' && /port/i.test(parties.partner.nameEn);
-  const context: ActivityContext = { localName: localName(parties.local), partnerName: parties.partner.nameEn, kind: parties.kind, port };
+  const port = parties.partner.level === 'institution' && /port/i.test(partnerNameEn(parties.partner));
+  const context: ActivityContext = { localName: localName(parties.local), partnerName: partnerNameEn(parties.partner), kind: parties.kind, port };
   const base = { aggregate: 'partnership' as const, id, office: officeOf(parties.local.divisionCode), status: fate, activityDays: [], after: [] };
   const options = { contact: rnd.chance(0.6), rejection: sister && rnd.chance(0.08) };
 

@@ -46,8 +46,8 @@ export const LocalSideBody = z
 
 export const PartnerSideBody = z
   .strictObject({
-    nameEn: text(200),
-    nameZh: text(200).optional(),
+    nameZh: text(200).describe('The partner’s standard Chinese name, e.g. 达喀尔; this or nameEn, ideally both').optional(),
+    nameEn: text(200).describe('The partner’s English name; this or nameZh, ideally both').optional(),
     nameNative: text(200).optional(),
     country: z
       .string()
@@ -60,9 +60,19 @@ export const PartnerSideBody = z
       .describe('ISO 3166-1 alpha-2, upper case, of a state with which the PRC has diplomatic relations'),
     level: z.enum(PARTNER_LEVELS),
   })
+  .superRefine((partner, ctx) => {
+    if (partner.nameZh !== undefined || partner.nameEn !== undefined) return;
+    const message = 'the partner needs a name: give nameZh or nameEn (both where known)';
+    ctx.addIssue({ code: 'custom', message, path: ['nameZh'], params: issueCode('partner-name-required') });
+  })
   .meta({ id: 'PartnerSide', description: 'The foreign side of the relationship' });
 
 export type LocalSideInput = z.infer<typeof LocalSideBody>;
+
+/** The partner's name in text written in English: its English name, else its Chinese one (every partner has one of them). */
+export function partnerNameEn(partner: { nameEn?: string | undefined; nameZh?: string | undefined }): string {
+  return partner.nameEn ?? partner.nameZh ?? '';
+}
 export type PartnerSide = z.infer<typeof PartnerSideBody>;
 
 /** The local side as recorded in events: the division resolved against reference data. */

@@ -41,8 +41,8 @@ export const LocalSideView = z
 
 export const PartnerView = z
   .object({
-    nameEn: z.string(),
     nameZh: z.string().optional(),
+    nameEn: z.string().optional(),
     nameNative: z.string().optional(),
     country: z.string(),
     level: z.enum(PARTNER_LEVELS),

@@ -2,6 +2,7 @@ import {
   PARTNERSHIP_STATUSES,
   type PartnershipKind,
   type PartnershipStatus,
+  partnerNameEn,
 } from '../../commands/partnership/index.ts';
 import { groupMembers } from '../reference/index.ts';
 import { foldText } from '../register/search-text.ts';
@@ -56,7 +57,7 @@ function sortKey(item: RegisterItem, key: RegisterSortKey): string | number | nu
     case 'signedOn':
       return item.signedOn;
     case 'partner':
-      return item.partner.nameEn;
+      return partnerNameEn(item.partner);
     case 'country':
       return item.country.nameEn;
     case 'status':
@@ -77,7 +78,7 @@ function comparator(sort: RegisterSort) {
       if (order !== 0) return descending ? -order : order;
     }
     // Stable pages: ties fall back to the partner's name, then the id.
-    return byName(a.partner.nameEn, b.partner.nameEn) || a.id.localeCompare(b.id);
+    return byName(partnerNameEn(a.partner), partnerNameEn(b.partner)) || a.id.localeCompare(b.id);
   };
 }
 

@@ -3,6 +3,7 @@ import { addDays, DEMO_END } from './dates.ts';
 import { demoUuid } from './ids.ts';
 import { localName, officeOf } from './local-sides.ts';
 import type { Entry, Parties } from './timeline.ts';
+import { partnerNameEn } from '../../commands/partnership/index.ts';
 
 /** What became of a partnership by the demo's day. */
 export type Fate = 'signed' | 'pipeline' | 'terminated' | 'withdrawn';
@@ -49,7 +50,7 @@ export function draftOf(key: string, parties: Parties, fate: Fate, real: boolean
   const first = lifecycle[0];
   if (first === undefined) throw new Error(`${key} has no lifecycle`);
   const signed = lifecycle.find((entry) => entry.body.type === 'SignAgreement');
-  const port = parties.partner.level === 'institution' && /port/i.test(parties.partner.nameEn);
+  const port = parties.partner.level === 'institution' && /port/i.test(partnerNameEn(parties.partner));
   return {
     plan: {
       key,
@@ -64,7 +65,7 @@ export function draftOf(key: string, parties: Parties, fate: Fate, real: boolean
     },
     lifecycle,
     windows: signed === undefined ? [] : [[addDays(signed.date, 14), DEMO_END]],
-    context: { localName: localName(parties.local), partnerName: parties.partner.nameEn, kind: parties.kind, port },
+    context: { localName: localName(parties.local), partnerName: partnerNameEn(parties.partner), kind: parties.kind, port },
   };
 }
 

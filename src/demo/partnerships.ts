@@ -32,6 +32,7 @@ import type { Random } from './random.ts';
 import { PRESS_CONFERENCE_CANDIDATES, pressConferenceActivities } from './press-conference.ts';
 import { REAL_PARTNERSHIPS, type RealPartnership } from './real.ts';
 import { type Entry, type Parties, PathBuilder, type Stage } from './timeline.ts';
+import { partnerNameEn } from '../../commands/partnership/index.ts';
 
 export { CAMPAIGN_ID, CAMPAIGN_LAUNCH, type PartnershipPlan } from './draft.ts';
 
@@ -60,7 +61,7 @@ function signingYear(rnd: Random, country: string, local: LocalSideInput): numbe
 }
 
 function realDraft(rnd: Random, real: RealPartnership, index: number): Draft {
-  const key = `real/${String(index).padStart(2, '0')}-${slug(real.partner.nameEn)}`;
+  const key = `real/${String(index).padStart(2, '0')}-${slug(partnerNameEn(real.partner))}`;
   const r = rnd.fork(key);
   const notes = [`Sourced tie: ${real.record.source}`, ...real.judgements, 'Activities recorded here are demo data unless their notes name a source.'].join(' ');
   const parties: Parties = { kind: real.kind, local: real.local, partner: real.partner, notes };

@@ -5,6 +5,7 @@ import {
   PARTNERSHIP_KINDS,
   PartnerSideBody,
   RecordActivityBody,
+  partnerNameEn,
 } from '../../commands/partnership/index.ts';
 import { jsonTable, why } from './data-files.ts';
 import { DEMO_END } from './dates.ts';
@@ -82,7 +83,7 @@ export const PRESS_CONFERENCE_CANDIDATES: readonly PressConferenceCandidate[] = 
   const parties: Parties = { kind: candidate.kind, local: candidate.local, partner: candidate.partner, notes };
   const { local, partner, kind } = parties;
   return {
-    name: candidate.partner.nameEn,
+    name: partnerNameEn(candidate.partner),
     parties,
     lifecycle: [
       { date: candidate.proposedOn, body: { type: 'ProposePartnership', data: { local, partner, kind, notes } } },

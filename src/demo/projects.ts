@@ -7,6 +7,7 @@ import { localName } from './local-sides.ts';
 import type { PartnershipPlan } from './partnerships.ts';
 import { PROJECT_COUNTS } from './plan.ts';
 import type { Random } from './random.ts';
+import { partnerNameEn } from '../../commands/partnership/index.ts';
 
 /** A project command without its target id. */
 export type ProjectBody = ProjectCommand extends infer C ? (C extends unknown ? Omit<C, 'id'> : never) : never;
@@ -77,7 +78,7 @@ function project(
   const title = rnd
     .pick(titles[sector])
     .replaceAll('{local}', localName(main.parties.local))
-    .replaceAll('{partner}', main.parties.partner.nameEn);
+    .replaceAll('{partner}', partnerNameEn(main.parties.partner));
   const plannedStart = status === 'planned' ? randomDate(rnd, '2022-01-01', '2022-12-01') : addDays(plannedOn, rnd.int(30, 240));
   const plannedEnd = addDays(plannedStart, rnd.int(180, 1000));
   const milestones = rnd.chance(status === 'planned' ? 0.3 : 0.6)

@@ -5,7 +5,7 @@ import type {
   PartnershipCommand,
   PartnershipKind,
 } from '../../commands/partnership/index.ts';
-import { requiredApprovals } from '../../commands/partnership/index.ts';
+import { requiredApprovals, partnerNameEn } from '../../commands/partnership/index.ts';
 import { resolveDivision } from '../../commands/shared/divisions.ts';
 import { addDays, dayNumber, fromDayNumber } from './dates.ts';
 import { localName } from './local-sides.ts';
@@ -118,12 +118,12 @@ export class PathBuilder {
   private agreement() {
     const { local, partner } = this.parties;
     const here = localName(local);
-    const place = this.rnd.chance(0.55) ? here : partner.nameEn;
+    const place = this.rnd.chance(0.55) ? here : partnerNameEn(partner);
     const n = serial(this.rnd);
     const provincial = local.divisionCode === '370000';
     const signatories = [
       { side: 'local' as const, name: `${here} representative`, title: provincial ? 'Governor' : 'Mayor' },
-      { side: 'partner' as const, name: `${partner.nameEn} representative`, title: partner.level === 'city' ? 'Mayor' : 'Head of government' },
+      { side: 'partner' as const, name: `${partnerNameEn(partner)} representative`, title: partner.level === 'city' ? 'Mayor' : 'Head of government' },
     ];
     return { place, signatories, documentRef: (date: string) => `SD-FAO-${year(date)}-${n}` };
   }

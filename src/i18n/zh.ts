@@ -124,6 +124,7 @@ export const zh = {
     'division-invalid': '不是有效的山东省行政区划代码',
     'division-name-mismatch': '名称与行政区划代码不符',
     'local-name-required': '县（市、区）须填写名称',
+    'partner-name-required': '外方须填写中文名称（nameZh）或英文名称（nameEn），已知时两者都填',
     'country-unknown': '不是有效的 ISO 3166-1 二位字母国家代码',
     'country-part-of-china': '该地区是中国领土的一部分，不能作为外方国家',
     'country-not-a-state': '中国不承认科索沃为国家，不能作为外方国家',

@@ -289,7 +289,7 @@ t.test('the seeded store reproduces the figures of the press conference of 7 Dec
           notes.get(p.id)?.includes(row.source) === true &&
           p.partner.country === row.partnerCountryIso2 &&
           sameSide(p, row.shandongSide) &&
-          p.partner.nameEn.includes(firstWord(row.partner)),
+          (p.partner.nameEn ?? '').includes(firstWord(row.partner)),
       );
       t.equal(found.length, 1, `${row.shandongSide} – ${row.partner}`);
       const p = found[0];

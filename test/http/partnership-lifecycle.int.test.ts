@@ -185,3 +185,25 @@ t.test('projects and campaigns are written and read the same way', async (t) => 
   t.equal((await post(`/campaigns/${campaign}/closure`, { date: '2021-12-31' })).statusCode, 200);
   t.equal((await get(`/campaigns/${campaign}`)).json().revision, 3);
 });
+
+t.test('a partner is named in Chinese, in English or both; a partner without a name is refused', async (t) => {
+  const { post, get, eventCount } = await buildTestApp(t);
+  const chineseOnly = await post('/partnerships', { ...qingdaoDakar, partner: { nameZh: '蒙巴萨', country: 'KE', level: 'city' } });
+  t.equal(chineseOnly.statusCode, 201, chineseOnly.body);
+  const state = (await get(`/partnerships/${chineseOnly.json().id}`)).json().state;
+  t.match(state.partner, { nameZh: '蒙巴萨', country: 'KE' });
+  t.notOk('nameEn' in state.partner);
+  const found = (await get('/partnerships?text=蒙巴萨')).json();
+  t.same(found.items.map((item: { id: string }) => item.id), [chineseOnly.json().id], 'found by its Chinese name');
+
+  const before = await eventCount();
+  const nameless = await post('/partnerships', { ...qingdaoDakar, partner: { nameNative: 'Mombasa', country: 'KE', level: 'city' } });
+  t.equal(nameless.statusCode, 400);
+  t.match(nameless.json(), {
+    code: 'invalid-request',
+    errors: [{ path: 'body.partner.nameZh', code: 'partner-name-required', message: '外方须填写中文名称（nameZh）或英文名称（nameEn），已知时两者都填' }],
+  });
+  const english = await post('/partnerships', { ...qingdaoDakar, partner: { country: 'KE', level: 'city' } }, { 'accept-language': 'en' });
+  t.match(english.json().errors, [{ path: 'body.partner.nameZh', message: /give nameZh or nameEn/ }]);
+  t.equal(await eventCount(), before, 'nothing appended');
+});
