@@ -2,8 +2,10 @@ import countries from 'i18n-iso-countries';
 import { countries as countryFacts, type TContinentCode } from 'countries-list';
 
 /**
- * Countries as dashboards show them: names in English and Chinese from
- * i18n-iso-countries, continents from countries-list folded into the
+ * Countries as dashboards show them: names in Chinese and English from CLDR
+ * (`Intl.DisplayNames`, which Node ships with full ICU), in their common
+ * short forms, with a small reviewed table where the office's usage differs;
+ * continents from countries-list folded into the
  * six-continent convention of Chinese statistics and of the Ministry of
  * Foreign Affairs' country pages (亚洲, 欧洲, 非洲, 北美洲, 南美洲, 大洋洲).
  */
@@ -77,9 +79,35 @@ function continentOf(iso2: string): Continent | undefined {
   return code === undefined ? undefined : FROM_COUNTRIES_LIST[code];
 }
 
+const CLDR_ZH = new Intl.DisplayNames(['zh-Hans'], { type: 'region', fallback: 'none' });
+const CLDR_EN = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+
+/**
+ * Where the office writes a name otherwise than CLDR's short form: the
+ * Ministry of Foreign Affairs' Chinese names, and English names spelled out
+ * where CLDR abbreviates or qualifies them.
+ */
+export const NAME_OVERRIDES: Readonly<Record<string, { zh?: string; en?: string; why: string }>> = {
+  MN: { zh: '蒙古国', why: 'the Ministry of Foreign Affairs names the state 蒙古国; CLDR has 蒙古, the region' },
+  FM: { zh: '密克罗尼西亚联邦', en: 'Federated States of Micronesia', why: 'the state’s name in the Ministry’s list; CLDR shortens it to the region' },
+  PS: { zh: '巴勒斯坦', en: 'Palestine', why: 'China recognises the State of Palestine; CLDR has 巴勒斯坦领土 / Palestinian Territories' },
+  TW: { zh: '中国台湾', en: 'Taiwan, China', why: 'a region of China, never a country of its own in the office’s documents' },
+  CD: { en: 'Democratic Republic of the Congo', why: 'CLDR’s short English form is "Congo - Kinshasa"' },
+  CG: { en: 'Republic of the Congo', why: 'CLDR’s short English form is "Congo - Brazzaville"' },
+  MM: { en: 'Myanmar', why: 'CLDR adds "(Burma)"' },
+  KN: { en: 'Saint Kitts and Nevis', why: 'CLDR abbreviates "St." and writes "&"' },
+  LC: { en: 'Saint Lucia', why: 'CLDR abbreviates "St."' },
+  VC: { en: 'Saint Vincent and the Grenadines', why: 'CLDR abbreviates "St." and writes "&"' },
+  ST: { en: 'São Tomé and Príncipe', why: 'CLDR writes "&"' },
+  AG: { en: 'Antigua and Barbuda', why: 'CLDR writes "&"' },
+  BA: { en: 'Bosnia and Herzegovina', why: 'CLDR writes "&"' },
+  TT: { en: 'Trinidad and Tobago', why: 'CLDR writes "&"' },
+};
+
 function build(iso2: string): CountryInfo | undefined {
-  const nameEn = countries.getName(iso2, 'en');
-  const nameZh = countries.getName(iso2, 'zh');
+  const override = NAME_OVERRIDES[iso2];
+  const nameEn = override?.en ?? CLDR_EN.of(iso2);
+  const nameZh = override?.zh ?? CLDR_ZH.of(iso2);
   const continent = continentOf(iso2);
   if (nameEn === undefined || nameZh === undefined || continent === undefined) return undefined;
   return { iso2, nameEn, nameZh, continent };

@@ -51,3 +51,17 @@ t.test('every known country sits on one of the six continents', async (t) => {
     'ordered by code',
   );
 });
+
+t.test('names are CLDR’s common short forms, with the office’s usage where it differs', async (t) => {
+  const names = (iso2: string) => [countryInfo(iso2)?.nameZh, countryInfo(iso2)?.nameEn];
+  t.same(names('MD'), ['摩尔多瓦', 'Moldova'], 'not "Moldova, Republic of"');
+  t.same(names('MK'), ['北马其顿', 'North Macedonia'], 'not "The Republic of North Macedonia"');
+  t.same(names('ID'), ['印度尼西亚', 'Indonesia'], 'not 印尼');
+  t.same(names('MN'), ['蒙古国', 'Mongolia'], 'the state, as the Ministry of Foreign Affairs names it');
+  t.same(names('KR'), ['韩国', 'South Korea']);
+  t.same(names('VC'), ['圣文森特和格林纳丁斯', 'Saint Vincent and the Grenadines'], 'spelled out, not "St. Vincent & Grenadines"');
+  t.same(names('CD'), ['刚果（金）', 'Democratic Republic of the Congo']);
+  t.same(names('TW'), ['中国台湾', 'Taiwan, China']);
+  const english = allCountries().map((c) => c.nameEn);
+  t.same(english.filter((name) => /, .*of$|^The /.test(name)), [], 'no inverted or article-first official names');
+});
