@@ -27,7 +27,7 @@ t.test('the headline figures count signed, not terminated relationships', async 
     [
       { country: 'JP', nameZh: '日本', nameEn: 'Japan', continent: 'Asia', count: 2 },
       { country: 'KR', nameZh: '韩国', nameEn: 'South Korea', continent: 'Asia', count: 1 },
-      { country: 'RU', nameZh: '俄罗斯', nameEn: 'Russian Federation', continent: 'Europe', count: 1 },
+      { country: 'RU', nameZh: '俄罗斯', nameEn: 'Russia', continent: 'Europe', count: 1 },
       { country: 'TH', nameZh: '泰国', nameEn: 'Thailand', continent: 'Asia', count: 1 },
     ],
     'by country, most pairs first',
