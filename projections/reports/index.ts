@@ -1,4 +1,4 @@
-export { QUARTERLY_COLUMNS } from './columns.ts';
+export { QUARTERLY_COLUMNS, type SheetPresentation } from './columns.ts';
 export { quarterlyReportCsv } from './csv.ts';
 export { reportsProjection } from './projection.ts';
 export * from './quarterly-report.ts';

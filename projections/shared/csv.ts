@@ -15,7 +15,7 @@ export function csvField(value: string | number): string {
  * spreadsheets show as text and do not evaluate. Applied to every text cell,
  * whatever its source; numbers are written as numbers.
  */
-function neutralised(text: string): string {
+export function neutralised(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 

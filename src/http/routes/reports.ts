@@ -13,6 +13,8 @@ import {
   submissionStatus,
 } from '../../../projections/index.ts';
 import { type CommandRoute, registerCommandRoutes } from '../command-route.ts';
+import { languageOf } from '../language.ts';
+import { attachment, quarterlyFileName, quarterlyPresentation } from '../report-sheets.ts';
 import { readProblems } from '../schemas.ts';
 import type { RouteServices } from '../services.ts';
 import { readAt, TimeTravel } from '../time-travel.ts';
@@ -46,7 +48,18 @@ export const reportRoutes: FastifyPluginAsync<RouteServices> = async (app, servi
       schema: {
         summary: 'Quarterly report per office: proposals, signings, activities by type, outcomes, projects, reactivations',
         tags: ['reports'],
-        querystring: QuarterParams.extend({ format: z.enum(['json', 'csv', 'xlsx']).default('json'), ...TimeTravel }),
+        description:
+          'CSV and XLSX exports read in the caller’s language (Chinese by default): a title, office and period above ' +
+          'labelled headers, one row per office, a totals row; the XLSX header is frozen and filtered. ' +
+          '`columns=codes` gives the plain layout office tools parse: the field names as headers, rows only.',
+        querystring: QuarterParams.extend({
+          format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+          columns: z
+            .enum(['labels', 'codes'])
+            .default('labels')
+            .describe('Exports: labelled headers with title and totals rows (default), or field names and rows only'),
+          ...TimeTravel,
+        }),
         response: {
           200: {
             description: 'The report (JSON) or its export (CSV, XLSX)',
@@ -61,25 +74,26 @@ export const reportRoutes: FastifyPluginAsync<RouteServices> = async (app, servi
       },
     },
     async (request, reply) => {
-      const { format, asOf, knownAt, minPosition, ...query } = request.query;
+      const { format, columns, asOf, knownAt, minPosition, ...query } = request.query;
       const { views } = await readAt(services, { asOf, knownAt, minPosition });
       const report = quarterlyReport(views, { ...query, quarter: query.quarter as Quarter });
-      const name = `quarterly-report-${query.year}-q${query.quarter}${query.office ? `-${query.office}` : ''}`;
+      if (format === 'json') return report;
+      const language = languageOf(request);
+      const presentation = columns === 'labels' ? quarterlyPresentation(report, query.office, language) : undefined;
+      const ascii = `quarterly-report-${query.year}-q${query.quarter}${query.office ? `-${query.office}` : ''}`;
+      const name = columns === 'labels' ? quarterlyFileName(report, query.office, language) : ascii;
       if (format === 'csv') {
         // The byte-order mark makes Excel read the Chinese names as UTF-8.
         return reply
           .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${name}.csv"`)
-          .send(`\ufeff${quarterlyReportCsv(report)}`);
+          .header('content-disposition', attachment(`${ascii}.csv`, `${name}.csv`))
+          .send(`\ufeff${quarterlyReportCsv(report, presentation)}`);
       }
-      if (format === 'xlsx') {
-        // A workbook is bytes, not JSON: sent as it is, past the JSON response schema.
-        return (reply as FastifyReply)
-          .type(XLSX)
-          .header('content-disposition', `attachment; filename="${name}.xlsx"`)
-          .send(await quarterlyReportWorkbook(report));
-      }
-      return report;
+      // A workbook is bytes, not JSON: sent as it is, past the JSON response schema.
+      return (reply as FastifyReply)
+        .type(XLSX)
+        .header('content-disposition', attachment(`${ascii}.xlsx`, `${name}.xlsx`))
+        .send(await quarterlyReportWorkbook(report, presentation));
     },
   );
 
