@@ -46,6 +46,7 @@ export const DOMAIN_ERRORS = {
   'reason-required': 'invalid',
   'reference-required': 'invalid',
   'upgrade-not-allowed': 'rule',
+  'nothing-to-correct': 'invalid',
   // projects
   'planned-end-before-start': 'invalid',
   'currency-unknown': 'invalid',

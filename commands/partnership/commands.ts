@@ -8,6 +8,7 @@ import {
   APPROVAL_DECISIONS,
   APPROVAL_LEVELS,
   CONTACT_CHANNELS,
+  PARTNER_LEVELS,
   PARTNERSHIP_KINDS,
   SIGNATORY_SIDES,
 } from './vocabulary.ts';
@@ -127,6 +128,28 @@ export const WithdrawProposalBody = z
   .strictObject({ reason: reason(), ...commonFields })
   .meta({ id: 'WithdrawProposalBody', description: 'Abandons a partnership that was never signed' });
 
+export const CorrectPartnershipRecordBody = z
+  .strictObject({
+    partner: z
+      .strictObject({
+        nameZh: text(200).optional(),
+        nameEn: text(200).optional(),
+        nameNative: text(200).optional(),
+        level: z.enum(PARTNER_LEVELS).optional(),
+      })
+      .refine((partner) => Object.keys(partner).length > 0, {
+        message: 'name at least one of nameZh, nameEn, nameNative and level to correct',
+        params: issueCode('nothing-to-correct'),
+      })
+      .describe('The partner’s fields as they should have been recorded; the others stay as they are'),
+    reason: reason(),
+    ...commonFields,
+  })
+  .meta({
+    id: 'CorrectPartnershipRecordBody',
+    description: 'Corrects what was recorded about the partner (a mistyped name, a wrong level); the history keeps both',
+  });
+
 /** Command type → body schema; the HTTP layer derives routes and OpenAPI from it. */
 export const partnershipCommandSchemas = {
   ProposePartnership: ProposePartnershipBody,
@@ -141,6 +164,7 @@ export const partnershipCommandSchemas = {
   Reactivate: ReactivateBody,
   TerminatePartnership: TerminatePartnershipBody,
   WithdrawProposal: WithdrawProposalBody,
+  CorrectPartnershipRecord: CorrectPartnershipRecordBody,
 } as const;
 
 export type PartnershipCommand = CommandOf<typeof partnershipCommandSchemas>;

@@ -6,7 +6,7 @@ import { eventFactory } from '../shared/events.ts';
 import { normaliseRank } from './vocabulary.ts';
 import { grantNeedsReference, levelsAfter, nextApprovalLevel, requiredApprovals } from './approvals.ts';
 import type { PartnershipCommand } from './commands.ts';
-import type { PartnershipEvent } from './events.ts';
+import type { PartnerCorrection, PartnershipEvent } from './events.ts';
 import { checkPartnerSide, resolveLocalSide } from './parties.ts';
 import type { Approvals, Partnership, PartnershipState } from './state.ts';
 import { requireDateOrder, requireTransition } from './transitions.ts';
@@ -63,6 +63,8 @@ export function decide(
     }
     case 'WithdrawProposal':
       return [event('ProposalWithdrawn', { ...fact, reason: command.data.reason })];
+    case 'CorrectPartnershipRecord':
+      return correctRecord(command, state, fact);
     default:
       return unreachable(command);
   }
@@ -190,4 +192,18 @@ function recordActivity({ data }: Command<'RecordActivity'>, state: Partnership,
   if (state.status !== 'dormant' || (state.dormantSince !== null && fact.date < state.dormantSince)) return [recorded];
   const reason = `activity recorded: ${title}`;
   return [recorded, event('PartnershipReactivated', { partnershipId: state.id, date: fact.date, reason, activityId })];
+}
+
+/** The fields that change, with what they were; nothing when the record already reads so. */
+function correctRecord(command: Command<'CorrectPartnershipRecord'>, state: Partnership, fact: { partnershipId: string; date: string; notes?: string | undefined }): PartnershipEvent[] {
+  const partner: PartnerCorrection = {};
+  const previous: PartnerCorrection = {};
+  for (const field of ['nameZh', 'nameEn', 'nameNative', 'level'] as const) {
+    const value = command.data.partner[field];
+    if (value === undefined || value === state.partner[field]) continue;
+    Object.assign(partner, { [field]: value });
+    if (state.partner[field] !== undefined) Object.assign(previous, { [field]: state.partner[field] });
+  }
+  if (Object.keys(partner).length === 0) return [];
+  return [event('PartnershipRecordCorrected', { ...fact, reason: command.data.reason, partner, previous })];
 }

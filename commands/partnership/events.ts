@@ -115,6 +115,15 @@ export type PartnershipReactivated = DomainEvent<
 export type PartnershipTerminated = DomainEvent<'PartnershipTerminated', Fact & { reason: string; reference?: string }>;
 export type ProposalWithdrawn = DomainEvent<'ProposalWithdrawn', Fact & { reason: string }>;
 
+/** The partner's fields a correction can set. */
+export type PartnerCorrection = Partial<Pick<PartnerSide, 'nameZh' | 'nameEn' | 'nameNative' | 'level'>>;
+
+/** What was recorded about the partner, corrected: the fields as they should have been, and as they were. */
+export type PartnershipRecordCorrected = DomainEvent<
+  'PartnershipRecordCorrected',
+  Fact & { reason: string; partner: PartnerCorrection; previous: PartnerCorrection }
+>;
+
 export type PartnershipEvent =
   | PartnershipProposed
   | ContactEstablished
@@ -129,7 +138,8 @@ export type PartnershipEvent =
   | PartnershipMarkedDormant
   | PartnershipReactivated
   | PartnershipTerminated
-  | ProposalWithdrawn;
+  | ProposalWithdrawn
+  | PartnershipRecordCorrected;
 
 export type PartnershipEventType = PartnershipEvent['type'];
 

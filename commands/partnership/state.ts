@@ -218,6 +218,8 @@ export function evolve(state: PartnershipState, event: PartnershipEvent): Partne
     }
     case 'ProposalWithdrawn':
       return { ...withRecord(moved(state, 'withdrawn', date), { withdrawal: { on: date, reason: event.data.reason } }), withdrawnOn: date };
+    case 'PartnershipRecordCorrected':
+      return { ...state, partner: { ...state.partner, ...event.data.partner } };
     default:
       return unreachable(event);
   }

@@ -3,7 +3,7 @@ import { requireNotBefore } from '../shared/dates.ts';
 import { illegalTransition } from '../shared/errors.ts';
 import type { PartnershipCommandType } from './commands.ts';
 import type { Partnership } from './state.ts';
-import { PIPELINE_STATUSES, type PartnershipStatus } from './vocabulary.ts';
+import { PARTNERSHIP_STATUSES, PIPELINE_STATUSES, type PartnershipStatus } from './vocabulary.ts';
 
 /**
  * The statuses each command may be applied in (DESIGN §3). SignAgreement is
@@ -25,6 +25,8 @@ export const PARTNERSHIP_TRANSITIONS: Readonly<
   Reactivate: ['dormant'],
   TerminatePartnership: ['active', 'dormant'],
   WithdrawProposal: PIPELINE_STATUSES,
+  // A mistyped name is corrected whatever became of the partnership.
+  CorrectPartnershipRecord: PARTNERSHIP_STATUSES,
 };
 
 export function requireTransition(
@@ -40,11 +42,12 @@ export function requireTransition(
  * Facts are appended in the order they happened. Nothing predates the
  * proposal; the agreement does not predate the letter of intent; and a
  * lifecycle step does not predate the step that led to the current status.
- * Activities are only held to the proposal date: offices often enter them late.
+ * Activities and corrections are only held to the proposal date: offices
+ * often enter them late, and a correction is about the record, not a step.
  */
 export function requireDateOrder(command: PartnershipCommandType, date: string, state: Partnership): void {
   requireNotBefore(date, state.proposedOn, 'date-before-proposal', 'the proposal');
-  if (command === 'RecordActivity') return;
+  if (command === 'RecordActivity' || command === 'CorrectPartnershipRecord') return;
   if (command === 'SignAgreement' && state.intentSignedOn !== null) {
     requireNotBefore(date, state.intentSignedOn, 'date-before-letter-of-intent', 'the letter of intent');
   }

@@ -21,6 +21,7 @@ const HANDLED: Record<PartnershipEventType, true> = {
   PartnershipReactivated: true,
   PartnershipTerminated: true,
   ProposalWithdrawn: true,
+  PartnershipRecordCorrected: true,
 };
 
 const TYPE_INDEX = new Map<string, number>(ACTIVITY_TYPES.map((type, index) => [type, index]));

@@ -1,4 +1,4 @@
-import type { Partnership, PartnershipEvent, PartnershipStatus } from '../../commands/partnership/index.ts';
+import type { PartnerCorrection, Partnership, PartnershipEvent, PartnershipStatus } from '../../commands/partnership/index.ts';
 import { evolve, initialState } from '../../commands/partnership/state.ts';
 import { dayNumber } from '../shared/dates.ts';
 import { stateAt } from '../shared/versions.ts';
@@ -48,13 +48,21 @@ function reactivation(data: Record<string, unknown>): Reactivation {
  * order. Lifecycle facts are recorded in the order they happened (the write
  * side refuses one dated before the step it follows), so a prefix of the
  * events is the state as of a day; several facts of one day make one version.
+ * A correction is not a step: it says how the partner should have been
+ * recorded all along, so every version reads the corrected fields (a view
+ * built from the events known at an earlier moment still reads the old ones).
  */
 export function versionsOf(doc: PartnershipDoc): Version[] {
   const versions: Version[] = [];
   let state = initialState;
   let stages: Stage[] = [];
   let reactivations: Reactivation[] = [];
+  let corrected: PartnerCorrection | undefined;
   for (const event of doc.events as readonly LifecycleEvent[]) {
+    if (event.type === 'PartnershipRecordCorrected') {
+      corrected = { ...corrected, ...(event.data.partner as PartnerCorrection) };
+      continue;
+    }
     const next = evolve(state, { type: event.type, data: event.data } as PartnershipEvent);
     if (next.status === 'none') continue;
     if (state.status !== next.status) stages = [...stages, { status: next.status, since: next.statusSince }];
@@ -66,7 +74,9 @@ export function versionsOf(doc: PartnershipDoc): Version[] {
     if (previous !== undefined && previous.from === from) versions[versions.length - 1] = version;
     else versions.push(version);
   }
-  return versions;
+  if (corrected === undefined) return versions;
+  const fields = corrected;
+  return versions.map((version) => ({ ...version, state: { ...version.state, partner: { ...version.state.partner, ...fields } } }));
 }
 
 /** The version that holds at the end of `day`, or undefined before the proposal. */

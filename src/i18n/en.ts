@@ -56,6 +56,7 @@ export const en = {
     'division-invalid': 'Not a Shandong division code',
     'division-name-mismatch': 'The name does not match the division code',
     'local-name-required': 'A county or district needs its name',
+    'nothing-to-correct': 'Name at least one of nameZh, nameEn, nameNative and level to correct',
     'partner-name-required': 'The partner needs a Chinese name (nameZh) or an English one (nameEn), both where known',
     'country-unknown': 'Not an ISO 3166-1 alpha-2 country code',
     'country-part-of-china': 'A part of China is never a partner country',

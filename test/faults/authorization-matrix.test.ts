@@ -223,6 +223,10 @@ t.test('authorization matrix: role × office × route', async (t) => {
       prepare: p('sister', 'active', '/termination', { reason: 'merged', reference: 'LZB-2021-8', date: '2021-06-01' }),
     },
     { name: 'POST /partnerships/:id/withdrawal', prepare: p('sister', 'candidate', '/withdrawal', { reason: 'no interest', date: '2021-06-01' }) },
+    {
+      name: 'POST /partnerships/:id/corrections',
+      prepare: async (office) => post(`/partnerships/${await partnership(office, 'friendly_cooperation', 'active')}/corrections`, { partner: { nameZh: `更正 ${++serial}` }, reason: 'mistyped' }),
+    },
     { name: 'POST /projects', prepare: async (office) => post('/projects', projectBody(office, await partnership(office, 'friendly_cooperation', 'active'))) },
     { name: 'POST /projects/:id/start', prepare: async (office) => post(`/projects/${await project(office, false)}/start`, { date: '2021-06-01' }) },
     { name: 'POST /projects/:id/milestones', prepare: async (office) => post(`/projects/${await project(office, true)}/milestones`, { title: 'halfway', date: '2021-06-01' }) },

@@ -88,6 +88,7 @@ export const PARTNERSHIP_COMMANDS: readonly CommandRoute[] = [
   { url: '/partnerships/:id/reactivation', command: 'Reactivate', body: bodies.Reactivate, checkReferences: creditedCampaign, summary: 'Reactivate a dormant partnership' },
   { url: '/partnerships/:id/termination', command: 'TerminatePartnership', body: bodies.TerminatePartnership, decidedBy: terminationBy, summary: 'Terminate the partnership' },
   { url: '/partnerships/:id/withdrawal', command: 'WithdrawProposal', body: bodies.WithdrawProposal, summary: 'Withdraw the proposal' },
+  { url: '/partnerships/:id/corrections', command: 'CorrectPartnershipRecord', body: bodies.CorrectPartnershipRecord, summary: 'Correct the partner’s names or level (the history keeps both)' },
 ].map((route) => ({ ...common, ownerOf, ...route }));
 
 const reads: AggregateReads = { base: '/partnerships', noun: 'partnership', ...common };

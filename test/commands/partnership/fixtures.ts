@@ -114,4 +114,5 @@ export const commands = {
   Reactivate: { type: 'Reactivate', id: ID, data: { date: '2024-06-01' } },
   TerminatePartnership: { type: 'TerminatePartnership', id: ID, data: { reason: 'ended', reference: 'LZB-2024-1', date: '2024-06-01' } },
   WithdrawProposal: { type: 'WithdrawProposal', id: ID, data: { reason: 'declined', date: '2024-06-01' } },
+  CorrectPartnershipRecord: { type: 'CorrectPartnershipRecord', id: ID, data: { partner: { nameZh: '达喀尔市' }, reason: 'mistyped', date: '2024-06-01' } },
 } as const satisfies { [T in PartnershipCommand['type']]: Extract<PartnershipCommand, { type: T }> };

@@ -38,6 +38,8 @@ const sisterMatrix: Record<PartnershipCommandType, readonly Outcome[]> = {
   Reactivate: [NF, X, X, X, X, X, X, ['PartnershipReactivated'], X, X],
   TerminatePartnership: [NF, X, X, X, X, X, ['PartnershipTerminated'], ['PartnershipTerminated'], X, X],
   WithdrawProposal: [NF, ...Array<Outcome>(5).fill(['ProposalWithdrawn']), X, X, X, X],
+  // Whatever became of the partnership, what was recorded about the partner can be corrected.
+  CorrectPartnershipRecord: [NF, ...Array<Outcome>(9).fill(['PartnershipRecordCorrected'])],
 };
 
 const kindOf = (code: string) => (code === NF ? 'not-found' : 'rule');
