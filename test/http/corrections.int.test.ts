@@ -49,6 +49,21 @@ t.test('a mistyped partner is corrected by a new event: the register reads the c
     'before and after of each corrected field',
   );
   t.equal(history[0]?.data.partner && (history[0].data.partner as { nameEn: string }).nameEn, 'Dakkar', 'the proposal still reads as it was recorded');
+
+  const duplicate = await post('/partnerships', qingdaoDakar);
+  t.equal(duplicate.statusCode, 409, 'the corrected pair is known: proposing it again is a duplicate');
+  t.equal(duplicate.json().code, 'duplicate-partnership');
+  t.match(duplicate.json().detail, id);
+});
+
+t.test('a correction that would make the record a live pair of another is refused', async (t) => {
+  const { post } = await buildTestApp(t);
+  const first = (await post('/partnerships', qingdaoDakar)).json().id as string;
+  const second = (await post('/partnerships', { ...qingdaoDakar, partner: { nameEn: 'Thies', country: 'SN', level: 'city' } })).json().id as string;
+  const clash = await post(`/partnerships/${second}/corrections`, { partner: { nameEn: 'Dakar' }, reason: 'thought it was Dakar' });
+  t.equal(clash.statusCode, 409);
+  t.equal(clash.json().code, 'duplicate-partnership');
+  t.match(clash.json().detail, first);
 });
 
 t.test('as known before the correction, the register still reads what was recorded then', async (t) => {

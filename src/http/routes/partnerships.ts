@@ -46,26 +46,36 @@ const terminationBy: CommandRoute['decidedBy'] = (_command, state) => {
 /** The keys of the pair a proposal names (by English and by Chinese name). */
 const keysOf = (data: Record<string, unknown>) => pairKeys((data.local as { divisionCode: string }).divisionCode, data.partner as PartnerSide);
 
-/** A pair already proposed and still alive is not proposed again. */
-const newPair: CommandRoute['checkReferences'] = async (data, { id, load }) => {
-  for (const key of keysOf(data)) {
-    const { claims } = await load(pairClaimsDecider, pairStream(key));
-    const earlier = claims.filter((claim) => claim !== id);
-    requireNewPair(await Promise.all(earlier.map(async (claim) => ({ id: claim, state: await load(partnershipDecider, partnershipStream(claim)) }))));
-  }
-};
+/** The keys of the pair a correction makes the record name: its division and country, with the corrected names. */
+const correctedKeysOf = (data: Record<string, unknown>, state: Record<string, unknown>) =>
+  pairKeys((state.local as { divisionCode: string }).divisionCode, { ...(state.partner as PartnerSide), ...(data.partner as Partial<PartnerSide>) });
+
+type PairKeys = (data: Record<string, unknown>, state: Record<string, unknown>) => string[];
+
+/** A pair already proposed and still alive is not proposed again, nor made again by a correction. */
+const newPair =
+  (keys: PairKeys): CommandRoute['checkReferences'] =>
+  async (data, { id, state, load }) => {
+    for (const key of keys(data, state)) {
+      const { claims } = await load(pairClaimsDecider, pairStream(key));
+      const earlier = claims.filter((claim) => claim !== id);
+      requireNewPair(await Promise.all(earlier.map(async (claim) => ({ id: claim, state: await load(partnershipDecider, partnershipStream(claim)) }))));
+    }
+  };
 
 /**
- * Once the proposal is recorded, each of the pair's streams lists it, so
- * the next proposal of the pair finds it on the write side. Two proposals
- * of one pair in the same instant could both pass the check; the lists
- * keep both, and the next one is refused.
+ * Once the proposal (or a correction of its names) is recorded, each of the
+ * pair's streams lists it, so the next proposal of the pair finds it on the
+ * write side. Two proposals of one pair in the same instant could both pass
+ * the check; the lists keep both, and the next one is refused.
  */
-const claimPair: CommandRoute['afterCommand'] = async (data, { id, handle }) => {
-  for (const key of keysOf(data)) {
-    await handle(pairClaimsDecider, pairStream(key), { type: 'ClaimPair', id: key, data: { key, partnershipId: id } });
-  }
-};
+const claimPair =
+  (keys: PairKeys): CommandRoute['afterCommand'] =>
+  async (data, { id, state, handle }) => {
+    for (const key of keys(data, state)) {
+      await handle(pairClaimsDecider, pairStream(key), { type: 'ClaimPair', id: key, data: { key, partnershipId: id } });
+    }
+  };
 
 /** The campaign a reactivation credits exists and runs on the reactivation's date. */
 const creditedCampaign: CommandRoute['checkReferences'] = async (data, { today, load }) => {
@@ -76,7 +86,7 @@ const creditedCampaign: CommandRoute['checkReferences'] = async (data, { today, 
 
 /** DESIGN §7: one resource action per partnership command. */
 export const PARTNERSHIP_COMMANDS: readonly CommandRoute[] = [
-  { url: '/partnerships', command: 'ProposePartnership', body: bodies.ProposePartnership, creates: true, checkReferences: newPair, afterCommand: claimPair, summary: 'Propose a candidate partnership' },
+  { url: '/partnerships', command: 'ProposePartnership', body: bodies.ProposePartnership, creates: true, checkReferences: newPair(keysOf), afterCommand: claimPair(keysOf), summary: 'Propose a candidate partnership' },
   { url: '/partnerships/:id/contact', command: 'RecordContact', body: bodies.RecordContact, summary: 'Record first contact' },
   { url: '/partnerships/:id/letter-of-intent', command: 'SignLetterOfIntent', body: bodies.SignLetterOfIntent, summary: 'Record a signed letter of intent' },
   { url: '/partnerships/:id/approval-requests', command: 'RequestApproval', body: bodies.RequestApproval, summary: 'Request approval at the next level' },
@@ -88,7 +98,14 @@ export const PARTNERSHIP_COMMANDS: readonly CommandRoute[] = [
   { url: '/partnerships/:id/reactivation', command: 'Reactivate', body: bodies.Reactivate, checkReferences: creditedCampaign, summary: 'Reactivate a dormant partnership' },
   { url: '/partnerships/:id/termination', command: 'TerminatePartnership', body: bodies.TerminatePartnership, decidedBy: terminationBy, summary: 'Terminate the partnership' },
   { url: '/partnerships/:id/withdrawal', command: 'WithdrawProposal', body: bodies.WithdrawProposal, summary: 'Withdraw the proposal' },
-  { url: '/partnerships/:id/corrections', command: 'CorrectPartnershipRecord', body: bodies.CorrectPartnershipRecord, summary: 'Correct the partner’s names or level (the history keeps both)' },
+  {
+    url: '/partnerships/:id/corrections',
+    command: 'CorrectPartnershipRecord',
+    body: bodies.CorrectPartnershipRecord,
+    checkReferences: newPair(correctedKeysOf),
+    afterCommand: claimPair(correctedKeysOf),
+    summary: 'Correct the partner’s names or level (the history keeps both)',
+  },
 ].map((route) => ({ ...common, ownerOf, ...route }));
 
 const reads: AggregateReads = { base: '/partnerships', noun: 'partnership', ...common };
