@@ -35,15 +35,15 @@ export const campaignsView: ViewDefinition<CampaignsView> = {
       const { events } = change.after as StreamDoc;
       // A campaign's stream grows by thousands of enrolments: each change folds only the events after the last one.
       const previous = view.entries.get(change.id);
-      const from = previous !== undefined && foldContinues(previous.fold, events) ? previous.fold.folded : 0;
-      const folded = foldDated(events, fold, initialState, from > 0 ? previous?.fold : undefined);
-      const enrolledOn = new Map(from > 0 ? previous?.enrolledOn : undefined);
-      let summary = from > 0 ? previous?.summary : undefined;
-      for (const event of events.slice(from)) {
+      const start = previous !== undefined && foldContinues(previous.fold, events) ? previous : undefined;
+      const folded = foldDated(events, fold, initialState, start?.fold);
+      const enrolledOn = new Map(start?.enrolledOn);
+      let summary = start?.summary;
+      for (const event of events.slice(start?.fold.folded ?? 0)) {
         if (event.type === 'PartnershipEnrolled') enrolledOn.set(String(event.data.partnershipId), String(event.data.date));
         if (event.type === 'CampaignClosed' && typeof event.data.summary === 'string') summary = event.data.summary;
       }
-      view.entries.set(change.id, { id: change.id, versions: folded.states as DatedState<Campaign>[], enrolledOn, summary, fold: folded });
+      view.entries.set(change.id, { id: change.id, versions: folded.states, enrolledOn, summary, fold: folded });
     }
   },
 };
