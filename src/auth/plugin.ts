@@ -73,6 +73,21 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions) {
     }
   }
 
+  /** The record of the key presented; throws 401 (or 429 past the failed-check budget) when there is none. */
+  async function authenticate(authorization: string | undefined, presented: string | undefined, client: string): Promise<KeyRecord> {
+    if (authorization === undefined) {
+      throw apiError('unauthenticated', 'Send an API key as "Authorization: Bearer <key>".', { ...challenge(), values: { reason: 'missing' } });
+    }
+    const record = presented === undefined ? undefined : await verify(presented, client);
+    if (record === undefined) {
+      throw apiError('unauthenticated', 'The API key is not valid or has been revoked.', {
+        ...challenge('invalid_token'),
+        values: { reason: 'invalid' },
+      });
+    }
+    return record;
+  }
+
   app.decorateRequest('principal', null);
 
   app.addHook('onRequest', async (request) => {
@@ -83,24 +98,11 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions) {
     const presented = authorization === undefined ? undefined : BEARER.exec(authorization)?.[1];
     // A key verified a moment ago passes at once; anything else is counted against its address first.
     if (addressLimit && (presented === undefined || !keyStore.remembers(presented))) await addressLimit.refuseIfSpent(request);
-    if (authorization === undefined) {
+    const record = await authenticate(authorization, presented, request.ip).catch(async (error: unknown) => {
+      // Refused for want of a valid key, whatever the reason: counted against the address.
       await addressLimit?.count(request);
-      throw apiError('unauthenticated', 'Send an API key as "Authorization: Bearer <key>".', { ...challenge(), values: { reason: 'missing' } });
-    }
-    const record =
-      presented === undefined
-        ? undefined
-        : await verify(presented, request.ip).catch(async (error: unknown) => {
-            await addressLimit?.count(request);
-            throw error;
-          });
-    if (record === undefined) {
-      await addressLimit?.count(request);
-      throw apiError('unauthenticated', 'The API key is not valid or has been revoked.', {
-        ...challenge('invalid_token'),
-        values: { reason: 'invalid' },
-      });
-    }
+      throw error;
+    });
     const principal: Principal = { name: record.name, role: record.role, offices: record.offices };
     request.principal = principal;
     // One office is unambiguous; an editor of several gets its office per command, from the target's division.
