@@ -12,8 +12,6 @@ export interface SecurityOptions {
   redis?: Redis;
   /** REDIS_KEY_PREFIX, the namespace of the shared counters. */
   keyPrefix?: string;
-  /** How long an address past its unauthenticated budget waits for its 429. */
-  refusalDelayMs?: number;
 }
 
 /**
@@ -89,7 +87,7 @@ export async function registerSecurity(app: FastifyInstance, options: SecurityOp
     async refuseIfSpent(request) {
       const state = await unauthenticated(request, { increment: false });
       if (!state.isAllowed && state.remaining === 0) {
-        await new Promise((resolve) => setTimeout(resolve, options.refusalDelayMs ?? REFUSAL_DELAY_MS));
+        await new Promise((resolve) => setTimeout(resolve, REFUSAL_DELAY_MS));
         throw limited(state.max, state.ttl);
       }
     },
