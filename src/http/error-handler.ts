@@ -89,19 +89,25 @@ export function toApiError(error: unknown, language: Language): ApiError {
   return apiError('internal', 'Something went wrong; the request id identifies it in the logs.');
 }
 
+/** The fields of a problem that do not depend on a request: type, title and detail in `language`, status, code. */
+function problemBody(problem: ApiError, language: Language) {
+  return {
+    type: `urn:problem:${problem.code}`,
+    title: titleOf(problem.code, language),
+    status: problem.status,
+    detail: detailOf(problem.code, language, problem),
+  };
+}
+
 /** A problem+json answer, its title and detail in the request's language; its code, type and field paths in none. */
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: ApiError) {
-  const language = languageOf(request);
   for (const [name, value] of Object.entries(problem.headers ?? {})) reply.header(name, value);
   markLanguage(request, reply);
   return reply
     .code(problem.status)
     .type('application/problem+json')
     .send({
-      type: `urn:problem:${problem.code}`,
-      title: titleOf(problem.code, language),
-      status: problem.status,
-      detail: detailOf(problem.code, language, problem),
+      ...problemBody(problem, languageOf(request)),
       instance: request.url,
       code: problem.code,
       requestId: request.id,
@@ -126,13 +132,7 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket) 
   // A reset connection has nobody left to answer.
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const problem = apiError(clientErrorCode(error));
-  const body = JSON.stringify({
-    type: `urn:problem:${problem.code}`,
-    title: titleOf(problem.code, 'zh'),
-    status: problem.status,
-    detail: detailOf(problem.code, 'zh', problem),
-    code: problem.code,
-  });
+  const body = JSON.stringify({ ...problemBody(problem, 'zh'), code: problem.code });
   if (socket.writable) {
     socket.write(
       `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status] ?? ''}\r\n` +
